@@ -1,0 +1,2 @@
+package escalation.cli;
+public class EscalationCommand { public static void main(String[] a){} }

@@ -1,0 +1,135 @@
+package escalation.scenario;
+
+import escalation.scenario.Records.Action;
+import escalation.scenario.Records.Actor;
+import escalation.scenario.Records.Effect;
+import escalation.scenario.Records.Scenario;
+import escalation.spec.ScenarioSpec;
+import escalation.spec.Spec;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the records from a validated tree; defaults come from the spec through {@link View}. */
+final class Binder {
+    private Binder() { }
+
+    static Scenario bind(View root, String source) {
+        String name = root.text("name");
+        View cal = root.obj("calendar");
+        View w = cal.obj("winter");
+        Records.Winter winter = new Records.Winter(
+                java.time.MonthDay.parse("--" + w.text("from")), java.time.MonthDay.parse("--" + w.text("to")),
+                w.num("tempo"), w.num("effectiveness"));
+        List<Records.Event> events = new ArrayList<>();
+        for (View e : cal.objects("events")) {
+            events.add(new Records.Event(LocalDate.parse(e.text("date")), e.text("name"), effects(e)));
+        }
+        List<Records.Shock> shocks = new ArrayList<>();
+        for (View e : cal.objects("shocks")) {
+            shocks.add(new Records.Shock(e.text("name"), e.num("rate"), effects(e)));
+        }
+        Records.Calendar calendar = new Records.Calendar(LocalDate.parse(cal.text("start")), LocalDate.parse(cal.text("end")),
+                winter, events, shocks);
+
+        List<Records.Rung> ladder = new ArrayList<>();
+        if (root.has("ladder")) {
+            for (View r : root.objects("ladder")) {
+                ladder.add(new Records.Rung(r.text("id"), r.text("name"), r.num("intensity"), r.bool("kinetic")));
+            }
+        } else {
+            ladder.addAll(DefaultLadder.RUNGS);
+        }
+
+        Map<String, Records.Weapon> weapons = new LinkedHashMap<>();
+        root.objectMap("weapons").forEach((id, v) -> weapons.put(id,
+                new Records.Weapon(id, v.text("name"), v.num("killed"), v.num("injured"))));
+
+        View m = root.obj("mechanisms");
+        Records.Mechanisms mechanisms = new Records.Mechanisms(m.bool("patron_orders"), m.bool("restraint"),
+                m.bool("relevance"), m.bool("attention"), m.bool("domestic_pressure"), m.bool("winter"),
+                m.bool("signals"), m.bool("grievance"), m.bool("learning"), m.bool("solidarity"), m.bool("corridor"));
+        View d = root.obj("dynamics");
+        Records.Dynamics dynamics = new Records.Dynamics(d.num("grievance_decay"), d.num("grievance_per_intensity"),
+                d.num("grievance_per_killed"), d.num("grievance_per_injured"), d.num("pressure_per_killed"),
+                d.num("pressure_decay"), d.num("pressure_weight"), (int) d.num("belief_window"),
+                d.num("vicarious_learning"), (int) d.num("recent_memory"));
+
+        List<Actor> actors = new ArrayList<>();
+        Spec.Obj actorSpec = (Spec.Obj) ((Spec.MapOf) ScenarioSpec.ROOT.field("actors").spec()).values;
+        Spec.Tagged ruleSpec = (Spec.Tagged) actorSpec.field("rule").spec();
+        Spec.Tagged responseSpec = (Spec.Tagged) actorSpec.field("response").spec();
+        root.objectMap("actors").forEach((id, a) -> actors.add(actor(id, a, ruleSpec, responseSpec)));
+
+        View rel = root.obj("relations");
+        Records.Relations relations = new Records.Relations(
+                rel.objects("patronage").stream().map(p -> new Records.Patronage(p.text("patron"), p.text("proxy"),
+                        p.num("control"), p.num("compliance"))).toList(),
+                rel.objects("adversaries").stream().map(p -> new Records.Adversaries(p.text("actor"), p.texts("targets"))).toList(),
+                rel.objects("protection").stream().map(p -> new Records.Protection(p.text("protector"), p.text("ally"),
+                        p.num("commitment"))).toList(),
+                rel.objects("restraint").stream().map(p -> new Records.Restraint(p.text("by"), p.texts("on"),
+                        p.num("strength"))).toList(),
+                rel.objects("rivalry").stream().map(p -> new Records.Rivalry(p.texts("actors"), p.num("weight"),
+                        p.num("scale"))).toList());
+
+        View c = root.obj("corridor");
+        Records.Corridor corridor = new Records.Corridor(c.texts("nodes"), c.objects("links").stream()
+                .map(l -> new Records.Link(l.text("id"), l.has("name") ? l.text("name") : l.text("from") + "-" + l.text("to"),
+                        l.text("from"), l.text("to"), l.num("repair_days"))).toList());
+
+        List<Records.Threshold> thresholds = root.objects("thresholds").stream()
+                .map(t -> new Records.Threshold(t.text("id"), t.text("name"), t.text("rung"), t.texts("by"), t.texts("against")))
+                .toList();
+
+        return new Scenario(name, root.has("title") ? root.text("title") : name, root.has("description") ? root.text("description") : "",
+                source, calendar, List.copyOf(ladder), weapons, mechanisms, dynamics, List.copyOf(actors), relations,
+                corridor, thresholds);
+    }
+
+    private static Actor actor(String id, View a, Spec.Tagged ruleSpec, Spec.Tagged responseSpec) {
+        View t = a.obj("traits");
+        Records.Traits traits = new Records.Traits(t.num("resolve"), t.num("eagerness"), t.num("risk_tolerance"),
+                t.num("solidarity"), t.num("stake"));
+        Map<String, Records.Stock> arsenal = new LinkedHashMap<>();
+        a.objectMap("arsenal").forEach((w, s) -> arsenal.put(w, new Records.Stock(s.num("stock"), s.num("resupply"),
+                s.num("capacity", Double.POSITIVE_INFINITY), s.bool("via_corridor"))));
+        Map<String, Records.Belief> beliefs = new LinkedHashMap<>();
+        a.objectMap("beliefs").forEach((target, b) -> beliefs.put(target, new Records.Belief(b.num("alpha"), b.num("beta"))));
+        List<Action> actions = new ArrayList<>();
+        for (View x : a.objects("actions")) {
+            String actionId = x.text("id");
+            actions.add(new Action(actionId, x.has("label") ? x.text("label") : actionId, x.text("rung"), x.text("target"),
+                    x.optionalText("weapon"), (int) x.num("salvo"), x.texts("corridor"), x.num("damage"), x.texts("via"),
+                    x.num("credibility"), x.num("relay_pressure")));
+        }
+        Records.Location location = a.has("location")
+                ? new Records.Location(a.obj("location").num("lat", 0), a.obj("location").num("lon", 0)) : null;
+        return new Actor(id, a.text("name"), a.text("kind"), a.text("alignment"), a.optionalText("region"), location,
+                traits, a.num("attention"), a.num("leverage"), arsenal, a.numberMap("air_defence"),
+                a.numberMapMap("air_defence_routes"), a.numberMap("grievance"), beliefs, actions,
+                View.rule(a.node() instanceof Node.Mapping mm ? mm.get("rule") : null, ruleSpec),
+                View.rule(a.node() instanceof Node.Mapping mm ? mm.get("response") : null, responseSpec));
+    }
+
+    private static List<Effect> effects(View owner) {
+        List<Effect> out = new ArrayList<>();
+        for (View e : owner.objects("effects")) {
+            if (e.has("set")) {
+                out.add(new Records.SetParameters(e.numberMap("set")));
+            } else if (e.has("grievance")) {
+                View g = e.obj("grievance");
+                out.add(new Records.AddGrievance(g.texts("of"), g.text("toward"), g.num("add")));
+            } else if (e.has("order")) {
+                View o = e.obj("order");
+                out.add(new Records.Order(o.text("patron"), o.text("order"), o.integer("days", Records.Order.FOREVER)));
+            } else {
+                View p = e.obj("perform");
+                out.add(new Records.Perform(p.text("actor"), p.text("action"), p.integer("salvo", Records.Perform.DEFAULT_SALVO)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package escalation.scenario;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable, validated content of a scenario. Everything the model reads comes from here; the
+ * field meanings and defaults are documented in {@code docs/scenarios.md}.
+ */
+public final class Records {
+    private Records() { }
+
+    public record Scenario(String name, String title, String description, String source,
+                           Calendar calendar, List<Rung> ladder, Map<String, Weapon> weapons,
+                           Mechanisms mechanisms, Dynamics dynamics, List<Actor> actors,
+                           Relations relations, Corridor corridor, List<Threshold> thresholds) {
+        public int actorIndex(String id) {
+            for (int i = 0; i < actors.size(); i++) {
+                if (actors.get(i).id().equals(id)) return i;
+            }
+            return -1;
+        }
+
+        public int rungIndex(String id) {
+            for (int i = 0; i < ladder.size(); i++) {
+                if (ladder.get(i).id().equals(id)) return i;
+            }
+            return -1;
+        }
+    }
+
+    public record Calendar(LocalDate start, LocalDate end, Winter winter, List<Event> events, List<Shock> shocks) { }
+
+    public record Winter(MonthDay from, MonthDay to, double tempo, double effectiveness) {
+        public boolean contains(LocalDate date) {
+            MonthDay d = MonthDay.from(date);
+            return from.isAfter(to)
+                    ? !d.isBefore(from) || !d.isAfter(to)
+                    : !d.isBefore(from) && !d.isAfter(to);
+        }
+    }
+
+    public record Event(LocalDate date, String name, List<Effect> effects) { }
+
+    public record Shock(String name, double rate, List<Effect> effects) { }
+
+    /** One change to the world; exactly one of the variants. */
+    public sealed interface Effect permits SetParameters, AddGrievance, Order, Perform { }
+
+    public record SetParameters(Map<String, Double> values) implements Effect { }
+
+    public record AddGrievance(List<String> of, String toward, double add) implements Effect { }
+
+    public record Order(String patron, String order, int days) implements Effect {
+        public static final int FOREVER = Integer.MAX_VALUE;
+    }
+
+    public record Perform(String actor, String action, int salvo) implements Effect {
+        public static final int DEFAULT_SALVO = -1;
+    }
+
+    public record Rung(String id, String name, double intensity, boolean kinetic) { }
+
+    public record Weapon(String id, String name, double killed, double injured) { }
+
+    public record Mechanisms(boolean patronOrders, boolean restraint, boolean relevance, boolean attention,
+                             boolean domesticPressure, boolean winter, boolean signals, boolean grievance,
+                             boolean learning, boolean solidarity, boolean corridor) { }
+
+    public record Dynamics(double grievanceDecay, double grievancePerIntensity, double grievancePerKilled,
+                           double grievancePerInjured, double pressurePerKilled, double pressureDecay,
+                           double pressureWeight, int beliefWindow, double vicariousLearning, int recentMemory) { }
+
+    public record Traits(double resolve, double eagerness, double riskTolerance, double solidarity, double stake) { }
+
+    public record Stock(double stock, double resupply, double capacity, boolean viaCorridor) { }
+
+    public record Belief(double alpha, double beta) { }
+
+    public record Location(double lat, double lon) { }
+
+    public record Action(String id, String label, String rung, String target, String weapon, int salvo,
+                         List<String> corridor, double damage, List<String> via, double credibility,
+                         double relayPressure) { }
+
+    /** A decision rule: its kind, its numeric parameters (defaults filled in) and its other settings. */
+    public record Rule(String kind, Map<String, Double> params, Map<String, String> choices,
+                       List<String> allies, List<ScriptedAction> script) {
+        public double param(String name) {
+            Double v = params.get(name);
+            if (v == null) throw new IllegalArgumentException("rule " + kind + " has no parameter " + name);
+            return v;
+        }
+
+        public boolean answers() {
+            return kind.equals("tit_for_tat") || kind.equals("graduated");
+        }
+    }
+
+    public record ScriptedAction(LocalDate date, String action, int salvo) { }
+
+    public record Actor(String id, String name, String kind, String alignment, String region, Location location,
+                        Traits traits, double attention, double leverage, Map<String, Stock> arsenal,
+                        Map<String, Double> airDefence, Map<String, Map<String, Double>> airDefenceRoutes,
+                        Map<String, Double> grievance, Map<String, Belief> beliefs, List<Action> actions,
+                        Rule rule, Rule response) {
+        public Action action(String id) {
+            for (Action a : actions) {
+                if (a.id().equals(id)) return a;
+            }
+            return null;
+        }
+    }
+
+    public record Patronage(String patron, String proxy, double control, double compliance) { }
+
+    public record Adversaries(String actor, List<String> targets) { }
+
+    public record Protection(String protector, String ally, double commitment) { }
+
+    public record Restraint(String by, List<String> on, double strength) { }
+
+    public record Rivalry(List<String> actors, double weight, double scale) { }
+
+    public record Relations(List<Patronage> patronage, List<Adversaries> adversaries, List<Protection> protection,
+                            List<Restraint> restraint, List<Rivalry> rivalry) { }
+
+    public record Link(String id, String name, String from, String to, double repairDays) { }
+
+    public record Corridor(List<String> nodes, List<Link> links) { }
+
+    public record Threshold(String id, String name, String rung, List<String> by, List<String> against) { }
+}

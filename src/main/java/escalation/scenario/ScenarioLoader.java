@@ -1,0 +1,329 @@
+package escalation.scenario;
+
+import escalation.scenario.Records.Actor;
+import escalation.scenario.Records.Scenario;
+import escalation.spec.ScenarioSpec;
+import escalation.spec.Spec;
+import escalation.spec.Suggest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a scenario file (plus its {@code extends:} chain and command-line overrides) into a
+ * validated {@link Scenario}, or a {@link ScenarioException} listing every problem at once.
+ */
+public final class ScenarioLoader {
+    private static final int MAX_EXTENDS_DEPTH = 16;
+    private final YamlReader reader = new YamlReader();
+
+    public Scenario load(Path file) throws ScenarioException {
+        return load(file, List.of());
+    }
+
+    /** Loads {@code file}, applies {@code overrides} ("path=value"), validates and binds. */
+    public Scenario load(Path file, List<String> overrides) throws ScenarioException {
+        Node tree = resolve(file);
+        tree = Overrides.apply(tree, overrides, reader);
+        return bind(tree, file.toString());
+    }
+
+    /** The merged tree of a file and its ancestors, as the model will see it (before overrides). */
+    public Node resolve(Path file) throws ScenarioException {
+        return resolve(file, new ArrayList<>());
+    }
+
+    private Node resolve(Path file, List<Path> chain) throws ScenarioException {
+        Path real = canonical(file);
+        if (chain.contains(real)) {
+            List<String> names = new ArrayList<>();
+            chain.subList(chain.indexOf(real), chain.size()).forEach(p -> names.add(p.getFileName().toString()));
+            names.add(real.getFileName().toString());
+            throw new ScenarioException(List.of(new Problem(new Node.Position(file.toString(), 1, 1), "extends",
+                    "cycle of extends: " + String.join(" -> ", names))));
+        }
+        if (chain.size() >= MAX_EXTENDS_DEPTH) {
+            throw new ScenarioException(List.of(new Problem(new Node.Position(file.toString(), 1, 1), "extends",
+                    "extends chain deeper than " + MAX_EXTENDS_DEPTH)));
+        }
+        Node node = reader.read(file);
+        if (!(node instanceof Node.Mapping m) || !(m.get("extends") instanceof Node.Scalar parentName)) {
+            if (node instanceof Node.Mapping m2 && m2.get("extends") != null) {
+                throw new ScenarioException(List.of(new Problem(m2.get("extends").position(), "extends",
+                        "expected the path of a scenario file, found " + m2.get("extends").shape())));
+            }
+            return node;
+        }
+        Path parentPath = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.getParent() == null ? Path.of(".") : file.getParent())
+                .resolve(parentName.text());
+        List<Path> next = new ArrayList<>(chain);
+        next.add(real);
+        Node parent;
+        try {
+            parent = resolve(parentPath, next);
+        } catch (ScenarioException e) {
+            if (e.problems().size() == 1 && e.problems().get(0).message().equals("no such scenario file")) {
+                throw new ScenarioException(List.of(new Problem(parentName.position(), "extends",
+                        "no such scenario file: " + parentPath)));
+            }
+            throw e;
+        }
+        Map<String, Node> own = new LinkedHashMap<>(m.entries());
+        own.remove("extends");
+        Map<String, Node.Position> keys = new LinkedHashMap<>(m.keyPositions());
+        keys.remove("extends");
+        return merge(parent, new Node.Mapping(own, keys, m.position()));
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /** Mappings merge key by key (child wins); anything else is replaced by the child. */
+    static Node merge(Node parent, Node child) {
+        if (parent instanceof Node.Mapping p && child instanceof Node.Mapping c) {
+            Map<String, Node> entries = new LinkedHashMap<>(p.entries());
+            Map<String, Node.Position> keys = new LinkedHashMap<>(p.keyPositions());
+            for (var e : c.entries().entrySet()) {
+                Node base = entries.get(e.getKey());
+                entries.put(e.getKey(), base == null ? e.getValue() : merge(base, e.getValue()));
+                keys.put(e.getKey(), c.keyPosition(e.getKey()));
+            }
+            return new Node.Mapping(entries, keys, c.position());
+        }
+        return child;
+    }
+
+    // ------------------------------------------------------------------ validation and binding
+
+    Scenario bind(Node tree, String source) throws ScenarioException {
+        Spec.Checker checker = new Spec.Checker();
+        ScenarioSpec.ROOT.check(tree, "", checker);
+        if (!checker.problems().isEmpty()) {
+            // Shape errors make references and semantics unreliable; still report references that can be checked.
+            checkReferences(tree, checker);
+            throw new ScenarioException(checker.problems());
+        }
+        checkReferences(tree, checker);
+        if (!checker.problems().isEmpty()) throw new ScenarioException(checker.problems());
+        Scenario s = Binder.bind(new View(tree, ScenarioSpec.ROOT), source);
+        List<Problem> problems = new ArrayList<>();
+        Semantics.check(s, tree, problems);
+        if (!problems.isEmpty()) throw new ScenarioException(problems);
+        return s;
+    }
+
+    /** Checks every id reference against the ids the scenario declares. */
+    private static void checkReferences(Node tree, Spec.Checker checker) {
+        Map<String, Set<String>> declared = new HashMap<>();
+        if (!(tree instanceof Node.Mapping root)) return;
+        declared.put(ScenarioSpec.ACTOR, keys(root.get("actors")));
+        declared.put(ScenarioSpec.WEAPON, keys(root.get("weapons")));
+        Set<String> rungs = new LinkedHashSet<>();
+        if (root.get("ladder") instanceof Node.Sequence ladder) {
+            rungs.addAll(ids(ladder, "id"));
+        } else {
+            DefaultLadder.RUNGS.forEach(r -> rungs.add(r.id()));
+        }
+        declared.put(ScenarioSpec.RUNG, rungs);
+        Set<String> nodes = new LinkedHashSet<>();
+        Set<String> links = new LinkedHashSet<>();
+        if (root.get("corridor") instanceof Node.Mapping corridor) {
+            if (corridor.get("nodes") instanceof Node.Sequence ns) {
+                ns.items().forEach(n -> { if (n instanceof Node.Scalar s) nodes.add(s.text()); });
+            }
+            if (corridor.get("links") instanceof Node.Sequence ls) links.addAll(ids(ls, "id"));
+        }
+        declared.put(ScenarioSpec.NODE, nodes);
+        declared.put(ScenarioSpec.LINK, links);
+        for (Spec.Checker.Reference r : checker.references()) {
+            Set<String> ids = declared.getOrDefault(r.kind(), Set.of());
+            if (!ids.contains(r.value().text())) {
+                String known = ids.isEmpty() ? "none is declared" : "declared: " + String.join(", ", ids);
+                checker.problem(r.value(), r.path(), "undeclared " + r.kind() + " '" + r.value().text() + "'"
+                        + Suggest.didYouMean(r.value().text(), ids) + "; " + known);
+            }
+        }
+    }
+
+    private static Set<String> keys(Node n) {
+        return n instanceof Node.Mapping m ? new LinkedHashSet<>(m.entries().keySet()) : new LinkedHashSet<>();
+    }
+
+    private static Set<String> ids(Node.Sequence seq, String key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Node item : seq.items()) {
+            if (item instanceof Node.Mapping m && m.get(key) instanceof Node.Scalar s) out.add(s.text());
+        }
+        return out;
+    }
+
+    /** Finds the node at a dotted path ("actors.kh.actions[1].target"), or the nearest ancestor. */
+    static Node find(Node root, String path) {
+        Node cur = root;
+        for (String part : path.split("\\.")) {
+            if (part.isEmpty()) continue;
+            String key = part;
+            List<Integer> indexes = new ArrayList<>();
+            int b = part.indexOf('[');
+            if (b >= 0) {
+                key = part.substring(0, b);
+                for (String ix : part.substring(b + 1).split("\\]\\[?")) {
+                    if (!ix.isEmpty()) indexes.add(Integer.parseInt(ix.replace("]", "")));
+                }
+            }
+            if (!(cur instanceof Node.Mapping m) || m.get(key) == null) return cur;
+            cur = m.get(key);
+            for (int i : indexes) {
+                if (!(cur instanceof Node.Sequence s) || i >= s.items().size()) return cur;
+                cur = s.items().get(i);
+            }
+        }
+        return cur;
+    }
+
+    /** Dates, targets, action ids and settable paths: what can only be checked on the whole scenario. */
+    static final class Semantics {
+        private Semantics() { }
+
+        static void check(Scenario s, Node tree, List<Problem> out) {
+            Node.Mapping root = (Node.Mapping) tree;
+            LocalDate start = s.calendar().start();
+            LocalDate end = s.calendar().end();
+            if (!end.isAfter(start) && !end.isEqual(start)) {
+                out.add(at(tree, "calendar.end", "expected a date on or after the start " + start + ", found " + end));
+            } else if (end.isAfter(start.plusYears(20))) {
+                out.add(at(tree, "calendar.end", "expected a date at most 20 years after the start " + start));
+            }
+            for (int i = 0; i < s.calendar().events().size(); i++) {
+                Records.Event e = s.calendar().events().get(i);
+                checkDate(tree, "calendar.events[" + i + "].date", e.date(), start, end, out);
+                checkEffects(s, tree, "calendar.events[" + i + "].effects", e.effects(), out);
+            }
+            for (int i = 0; i < s.calendar().shocks().size(); i++) {
+                checkEffects(s, tree, "calendar.shocks[" + i + "].effects", s.calendar().shocks().get(i).effects(), out);
+            }
+            Set<String> seenRungs = new HashSet<>();
+            for (int i = 0; i < s.ladder().size(); i++) {
+                Records.Rung r = s.ladder().get(i);
+                if (!seenRungs.add(r.id())) out.add(at(tree, "ladder[" + i + "].id", "duplicate rung id '" + r.id() + "'"));
+                if (i > 0 && r.intensity() <= s.ladder().get(i - 1).intensity()) {
+                    out.add(at(tree, "ladder[" + i + "].intensity", "expected an intensity above the previous rung's "
+                            + s.ladder().get(i - 1).intensity() + ", found " + r.intensity()));
+                }
+            }
+            Map<String, Set<String>> mayTarget = new HashMap<>();
+            for (Records.Adversaries a : s.relations().adversaries()) {
+                mayTarget.computeIfAbsent(a.actor(), k -> new HashSet<>()).addAll(a.targets());
+            }
+            for (Actor a : s.actors()) {
+                String p = "actors." + a.id();
+                Set<String> ids = new HashSet<>();
+                for (int i = 0; i < a.actions().size(); i++) {
+                    Records.Action act = a.actions().get(i);
+                    String ap = p + ".actions[" + i + "]";
+                    if (!ids.add(act.id())) out.add(at(tree, ap + ".id", "duplicate action id '" + act.id() + "'"));
+                    if (!mayTarget.getOrDefault(a.id(), Set.of()).contains(act.target())) {
+                        out.add(at(tree, ap + ".target", a.id() + " may not target '" + act.target()
+                                + "': add it to relations.adversaries for " + a.id()));
+                    }
+                    Records.Rung rung = s.ladder().get(s.rungIndex(act.rung()));
+                    if (rung.kinetic() && act.weapon() == null && act.corridor().isEmpty()) {
+                        out.add(at(tree, ap, "an action on the kinetic rung '" + rung.id() + "' needs a weapon or corridor links"));
+                    }
+                    if (!rung.kinetic() && act.weapon() != null) {
+                        out.add(at(tree, ap + ".weapon", "a signal on the non-kinetic rung '" + rung.id() + "' launches no weapon"));
+                    }
+                    if (act.weapon() != null && !a.arsenal().containsKey(act.weapon())) {
+                        out.add(at(tree, ap + ".weapon", a.id() + " has no '" + act.weapon() + "' in its arsenal"
+                                + Suggest.didYouMean(act.weapon(), a.arsenal().keySet())));
+                    }
+                }
+                if (a.rule() != null && a.rule().answers() && a.response() != null) {
+                    out.add(at(tree, p + ".response", "the rule '" + a.rule().kind() + "' already answers attacks; give either an answering rule or a response"));
+                }
+                if (a.rule() != null) {
+                    List<Records.ScriptedAction> script = a.rule().script();
+                    for (int i = 0; i < script.size(); i++) {
+                        String sp = p + ".rule.actions[" + i + "]";
+                        checkDate(tree, sp + ".date", script.get(i).date(), start, end, out);
+                        checkAction(a, script.get(i).action(), tree, sp + ".action", out);
+                    }
+                }
+            }
+            Set<String> thresholdIds = new HashSet<>();
+            for (int i = 0; i < s.thresholds().size(); i++) {
+                if (!thresholdIds.add(s.thresholds().get(i).id())) {
+                    out.add(at(tree, "thresholds[" + i + "].id", "duplicate threshold id '" + s.thresholds().get(i).id() + "'"));
+                }
+            }
+            Set<String> proxies = new HashSet<>();
+            for (int i = 0; i < s.relations().patronage().size(); i++) {
+                if (!proxies.add(s.relations().patronage().get(i).proxy())) {
+                    out.add(at(tree, "relations.patronage[" + i + "].proxy", "a proxy has one patron; '"
+                            + s.relations().patronage().get(i).proxy() + "' is listed twice"));
+                }
+            }
+            if (root.get("corridor") != null) {
+                Set<String> linkIds = new HashSet<>();
+                for (int i = 0; i < s.corridor().links().size(); i++) {
+                    if (!linkIds.add(s.corridor().links().get(i).id())) {
+                        out.add(at(tree, "corridor.links[" + i + "].id", "duplicate link id"));
+                    }
+                }
+            }
+        }
+
+        private static void checkEffects(Scenario s, Node tree, String path, List<Records.Effect> effects, List<Problem> out) {
+            List<String> settable = SettablePaths.all(s);
+            for (int i = 0; i < effects.size(); i++) {
+                String ep = path + "[" + i + "]";
+                Records.Effect e = effects.get(i);
+                if (e instanceof Records.SetParameters set) {
+                    Node.Mapping m = (Node.Mapping) find(tree, ep + ".set");
+                    for (String key : set.values().keySet()) {
+                        if (!settable.contains(key)) {
+                            out.add(new Problem(m.keyPosition(key), ep + ".set." + key, "not a settable parameter"
+                                    + Suggest.didYouMean(key, settable) + "; see 'Settable paths' in docs/scenarios.md"));
+                        }
+                    }
+                } else if (e instanceof Records.Perform perf) {
+                    checkAction(s.actors().get(s.actorIndex(perf.actor())), perf.action(), tree, ep + ".perform.action", out);
+                } else if (e instanceof Records.Order o) {
+                    boolean isPatron = s.relations().patronage().stream().anyMatch(pt -> pt.patron().equals(o.patron()));
+                    if (!isPatron) out.add(at(tree, ep + ".order.patron", "'" + o.patron() + "' is no patron in relations.patronage"));
+                }
+            }
+        }
+
+        private static void checkAction(Actor a, String action, Node tree, String path, List<Problem> out) {
+            if (a.action(action) == null) {
+                List<String> ids = a.actions().stream().map(Records.Action::id).toList();
+                out.add(at(tree, path, "undeclared action '" + action + "' of " + a.id() + Suggest.didYouMean(action, ids)
+                        + "; declared: " + (ids.isEmpty() ? "none" : String.join(", ", ids))));
+            }
+        }
+
+        private static void checkDate(Node tree, String path, LocalDate d, LocalDate start, LocalDate end, List<Problem> out) {
+            if (d.isBefore(start) || d.isAfter(end)) {
+                out.add(at(tree, path, "date " + d + " is outside the calendar " + start + " to " + end));
+            }
+        }
+
+        private static Problem at(Node tree, String path, String message) {
+            return new Problem(find(tree, path).position(), path, message);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package escalation.spec;
+
+import escalation.spec.Spec.Bool;
+import escalation.spec.Spec.Choice;
+import escalation.spec.Spec.Date;
+import escalation.spec.Spec.ListOf;
+import escalation.spec.Spec.MapOf;
+import escalation.spec.Spec.MonthDay;
+import escalation.spec.Spec.Num;
+import escalation.spec.Spec.Obj;
+import escalation.spec.Spec.Ref;
+import escalation.spec.Spec.Tagged;
+import escalation.spec.Spec.Text;
+import java.util.List;
+
+/**
+ * The scenario language, declared once. Every key, its type, range, default and meaning lives
+ * here; {@code docs/scenarios.md} and {@code docs/scenario.schema.json} are generated from it
+ * (a test fails when they are stale).
+ */
+public final class ScenarioSpec {
+    private ScenarioSpec() { }
+
+    public static final String ACTOR = "actor";
+    public static final String WEAPON = "weapon";
+    public static final String RUNG = "rung";
+    public static final String LINK = "corridor link";
+    public static final String NODE = "corridor node";
+
+    /** The four orders a patron gives its proxies, from most to least restrained. */
+    public static final List<String> ORDERS = List.of("restrain", "hold", "activate", "surge");
+
+    static Num probability() {
+        return new Num(0, 1, false);
+    }
+
+    static Num nonNegative() {
+        return new Num(0, Double.MAX_VALUE, false);
+    }
+
+    static Num positive(double min) {
+        return new Num(min, Double.MAX_VALUE, false);
+    }
+
+    static Num count(int min, int max) {
+        return new Num(min, max, true);
+    }
+
+    public static final Obj ROOT = build();
+
+    private static Obj build() {
+        Obj winter = new Obj("a winter season", "The season in which operations get harder (domain brief: 'as winter approaches, operations get harder and military responses less effective').")
+                .opt("from", new MonthDay(), "12-01", "First day of winter, every year.")
+                .opt("to", new MonthDay(), "02-28", "Last day of winter, every year (may fall in the next year).")
+                .opt("tempo", probability(), 0.6, "Multiplier on every actor's daily probability of acting in winter.")
+                .opt("effectiveness", probability(), 0.8, "Multiplier on the expected casualties of each hit in winter.");
+
+        Obj set = new Obj("parameter changes", "");
+        Obj grievance = new Obj("a grievance shock", "Adds grievance, as a killing or a humiliation does.")
+                .req("of", new ListOf(new Ref(ACTOR), 1), "Actors whose grievance rises.")
+                .req("toward", new Ref(ACTOR), "The actor they hold responsible.")
+                .req("add", nonNegative(), "Grievance added.");
+        Obj order = new Obj("a patron order", "Fixes a patron's order to its proxies for a while, whatever its rule would say.")
+                .req("patron", new Ref(ACTOR), "The patron giving the order.")
+                .req("order", new Choice(ORDERS.toArray(String[]::new)), "The order.")
+                .opt("days", count(1, 100_000), "to the end of the run", "How many days the order stands.");
+        Obj perform = new Obj("an action performed on the day", "An actor performs one of its declared actions.")
+                .req("actor", new Ref(ACTOR), "Who acts.")
+                .req("action", new Text(), "The id of one of that actor's actions.")
+                .opt("salvo", count(0, 1_000_000), "the action's salvo", "Weapons launched, overriding the action's salvo.");
+        Obj effect = new Obj("an effect", "One effect of a dated event or a random shock, written as a single key.")
+                .opt("set", new MapOf("parameter paths", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), null, false), null,
+                        "Sets numeric parameters from this day on; paths as for --set (see 'Settable paths').")
+                .opt("grievance", grievance, null, grievance.doc)
+                .opt("order", order, null, order.doc)
+                .opt("perform", perform, null, perform.doc)
+                .exactlyOne();
+        Obj event = new Obj("a dated event", "Something that happens on a calendar date.")
+                .req("date", new Date(), "The day it happens; must fall within the calendar.")
+                .req("name", new Text(), "What happened, as the event log shows it.")
+                .req("effects", new ListOf(effect, 1), "What it changes.");
+        Obj shock = new Obj("a random shock", "Something that may happen on any day with a fixed probability.")
+                .req("name", new Text(), "What happened, as the event log shows it.")
+                .req("rate", probability(), "Probability that it happens on a given day.")
+                .req("effects", new ListOf(effect, 1), "What it changes.");
+        Obj calendar = new Obj("the calendar", "One schedule step is one calendar day.")
+                .req("start", new Date(), "First simulated day.")
+                .req("end", new Date(), "Last simulated day (inclusive); at most 20 years after start.")
+                .opt("winter", winter, "see winter", winter.doc)
+                .opt("events", new ListOf(event, 0), "none", "Dated events.")
+                .opt("shocks", new ListOf(shock, 0), "none", "Random shocks.");
+
+        Obj rung = new Obj("a rung of the escalation ladder", "Every action sits on a rung; the daily escalation level is the highest rung used that day.")
+                .req("id", new Text(), "Id used by actions and thresholds.")
+                .req("name", new Text(), "Name shown in logs and charts.")
+                .req("intensity", positive(0), "How severe actions on this rung are; must rise along the ladder.")
+                .opt("kinetic", new Bool(), true, "False for signals (threats): no weapons, no harm, but they shift the target's belief that the sender will retaliate.");
+
+        Obj weapon = new Obj("a weapon type", "A kind of munition; casualties per hit are Poisson draws.")
+                .req("name", new Text(), "Display name.")
+                .opt("killed", nonNegative(), 0.0, "Mean people killed per hit.")
+                .opt("injured", nonNegative(), 0.0, "Mean people injured per hit.");
+
+        Obj arsenal = new Obj("a stock of one weapon type", "")
+                .opt("stock", nonNegative(), 0.0, "Weapons held on the first day.")
+                .opt("resupply", nonNegative(), 0.0, "Weapons received per day at full corridor capacity.")
+                .opt("capacity", nonNegative(), "unlimited", "Most weapons that can be held.")
+                .opt("via_corridor", new Bool(), false, "True when resupply flows over the supply corridor from the actor's patron, so corridor strikes throttle it.");
+
+        Obj action = new Obj("an action", "Something an actor can do: a salvo of one weapon at one target on one rung, or a signal.")
+                .req("id", new Text(), "Id, unique within the actor.")
+                .req("rung", new Ref(RUNG), "The rung it sits on.")
+                .req("target", new Ref(ACTOR), "Whom it is aimed at; must be among the actor's adversaries.")
+                .opt("label", new Text(), "the action id", "Words for the event log ('drones at the Golan').")
+                .opt("weapon", new Ref(WEAPON), "none", "Weapon launched; required on kinetic rungs unless the action only strikes the corridor.")
+                .opt("salvo", count(0, 1_000_000), 1, "Weapons launched each time.")
+                .opt("corridor", new ListOf(new Ref(LINK), 1), "none", "Corridor links the strike degrades.")
+                .opt("damage", probability(), 0.5, "Share of a struck link's capacity lost.")
+                .opt("via", new ListOf(new Ref(ACTOR), 1), "none", "Signals only: third parties who relay the threat (Washington relaying Israel's warnings to Baghdad).")
+                .opt("credibility", nonNegative(), 1.0, "Signals only: weight of the threat as evidence that the sender will retaliate (pseudo-count added to the target's belief).")
+                .opt("relay_pressure", nonNegative(), 0.2, "Signals only: leverage a relaying restrainer of the target gains.");
+
+        Obj traits = new Obj("traits", "Dispositions the rules read; each in [0, 1].")
+                .opt("resolve", probability(), 0.5, "Willingness to absorb costs; raises the probability of answering attacks.")
+                .opt("eagerness", probability(), 0.5, "Appetite for action; scales the gain of attacking in the utility rule.")
+                .opt("risk_tolerance", probability(), 0.5, "Discount on the feared cost of retaliation in the utility rule.")
+                .opt("solidarity", probability(), 0.5, "Share of harm to an actor of the same alignment felt as own grievance.")
+                .opt("stake", probability(), 0.0, "What the actor stands to lose at home from retaliation (AAH's political stake in Iraq); raises the feared cost.");
+
+        Obj routes = new Obj("route overrides", "");
+        Obj belief = new Obj("a prior belief", "Beta(alpha, beta) prior that the adversary retaliates after an attack.")
+                .opt("alpha", positive(0.01), 1.0, "Pseudo-count of answered attacks.")
+                .opt("beta", positive(0.01), 1.0, "Pseudo-count of unanswered attacks.");
+
+        Tagged rule = rules("a decision rule", true);
+        Tagged response = rules("a response doctrine", false);
+
+        Obj actor = new Obj("an actor", "An agent: a state, a proxy, a patron, a host state or an authority.")
+                .req("name", new Text(), "Display name.")
+                .req("kind", new Choice("patron", "proxy", "state", "host_state", "authority", "non_state"), "What it is; informs the docs and the GUI, not the rules.")
+                .req("alignment", new Text(), "Camp ('axis', 'western', 'neutral'); solidarity flows within a camp.")
+                .opt("region", new Ref(NODE), "none", "Where it launches from and sits on the corridor; keys route-specific air defence.")
+                .opt("location", new Obj("a place", "").req("lat", new Num(-90, 90, false), "Latitude.").req("lon", new Num(-180, 180, false), "Longitude."), "none", "Approximate place for maps.")
+                .opt("traits", traits, "see traits", traits.doc)
+                .opt("attention", probability(), 1.0, "Share of the actor's capacity free for this theatre (Israel's is low while Lebanon and Gaza absorb it); multiplies its probability of acting.")
+                .opt("leverage", nonNegative(), 1.0, "For restrainers: multiplier on the restraint they exert; relayed threats raise it.")
+                .opt("arsenal", new MapOf("weapon ids", arsenal, WEAPON), "empty", "Stocks per weapon type.")
+                .opt("air_defence", new MapOf("weapon ids", probability(), WEAPON), "none", "Probability of intercepting each incoming weapon of a type.")
+                .opt("air_defence_routes", new MapOf("launch regions", new MapOf("weapon ids", probability(), WEAPON), NODE), "none",
+                        "Per-route interception, by the attacker's region, overriding air_defence (drones from the east are harder to stop).")
+                .opt("grievance", new MapOf("actor ids", nonNegative(), ACTOR), "none", "Grievance held toward each actor on the first day.")
+                .opt("beliefs", new MapOf("actor ids", belief, ACTOR), "Beta(1, 1)", "Prior belief that each adversary retaliates.")
+                .opt("actions", new ListOf(action, 0), "none", "The actor's repertoire.")
+                .opt("rule", rule, "none (never initiates)", "How it decides to act on its own initiative.")
+                .opt("response", response, "none (never answers)", "How it answers attacks on itself and on those it protects.");
+
+        Obj patronage = new Obj("a patron-proxy link", "")
+                .req("patron", new Ref(ACTOR), "The patron.")
+                .req("proxy", new Ref(ACTOR), "The proxy.")
+                .opt("control", probability(), 0.5, "How far the patron's orders reach the proxy's operations.")
+                .opt("compliance", probability(), 0.5, "How far the proxy defers to those orders (low for autonomous factions).");
+        Obj adversary = new Obj("who may target whom", "")
+                .req("actor", new Ref(ACTOR), "The attacker.")
+                .req("targets", new ListOf(new Ref(ACTOR), 1), "Whom it may target.");
+        Obj protection = new Obj("a protector-ally link", "")
+                .req("protector", new Ref(ACTOR), "The protector (the US).")
+                .req("ally", new Ref(ACTOR), "The protected ally (Israel).")
+                .opt("commitment", probability(), 0.5, "Probability weight with which the protector treats an attack on the ally as one on itself.");
+        Obj restraint = new Obj("a restraining influence", "A host state or an authority pressing factions to hold back.")
+                .req("by", new Ref(ACTOR), "The restrainer (the Iraqi government, Sistani).")
+                .req("on", new ListOf(new Ref(ACTOR), 1), "The restrained.")
+                .opt("strength", probability(), 0.3, "Share of their daily probability of acting it removes (times the restrainer's leverage).");
+        Obj rivalry = new Obj("a competition for relevance", "Actors who each attack more when the others out-attack them.")
+                .req("actors", new ListOf(new Ref(ACTOR), 2), "The rivals.")
+                .opt("weight", nonNegative(), 0.5, "Largest boost to the daily probability of acting, reached when rivals lead by 'scale' recent attacks.")
+                .opt("scale", positive(0.01), 5.0, "Lead in recent attacks at which the boost is full.");
+        Obj relations = new Obj("relations", "")
+                .opt("patronage", new ListOf(patronage, 0), "none", "Patron to proxy.")
+                .opt("adversaries", new ListOf(adversary, 0), "none", "Who may target whom.")
+                .opt("protection", new ListOf(protection, 0), "none", "Protector to ally.")
+                .opt("restraint", new ListOf(restraint, 0), "none", "Restraining influences.")
+                .opt("rivalry", new ListOf(rivalry, 0), "none", "Competitions for relevance.");
+
+        Obj link = new Obj("a corridor link", "A leg of the supply corridor.")
+                .req("id", new Text(), "Id used by corridor strikes.")
+                .req("from", new Ref(NODE), "Upstream node.")
+                .req("to", new Ref(NODE), "Downstream node.")
+                .opt("name", new Text(), "from-to", "Display name ('Al Bukamal crossing').")
+                .opt("repair_days", positive(1), 14.0, "Days for a struck link to recover its full capacity (linearly).");
+        Obj corridor = new Obj("the supply corridor", "The land route Iran - Iraq - Syria - Lebanon, held in a MASON network.")
+                .req("nodes", new ListOf(new Text(), 1), "Regions in order of flow.")
+                .opt("links", new ListOf(link, 0), "none", "Legs between regions.");
+
+        Obj threshold = new Obj("a named threshold", "An outcome whose first crossing date is recorded.")
+                .req("id", new Text(), "Id used in outputs.")
+                .req("name", new Text(), "Display name.")
+                .req("rung", new Ref(RUNG), "Crossed by an action on this rung or above.")
+                .opt("by", new ListOf(new Ref(ACTOR), 1), "anyone", "Only actions by these actors count.")
+                .opt("against", new ListOf(new Ref(ACTOR), 1), "anyone", "Only actions against these targets count.");
+
+        Obj mechanisms = new Obj("mechanism switches", "Each mechanism of the domain brief can be switched off to test what it does.")
+                .opt("patron_orders", new Bool(), true, "Patron orders change proxies' probability of acting.")
+                .opt("restraint", new Bool(), true, "Host-state and clerical restraint.")
+                .opt("relevance", new Bool(), true, "Competition for relevance among rivals.")
+                .opt("attention", new Bool(), true, "Limited attention multiplies the probability of acting.")
+                .opt("domestic_pressure", new Bool(), true, "Casualties raise the pressure to answer.")
+                .opt("winter", new Bool(), true, "The winter season lowers tempo and effectiveness.")
+                .opt("signals", new Bool(), true, "Threats shift beliefs and restrainers' leverage.")
+                .opt("grievance", new Bool(), true, "Harm received accumulates as grievance.")
+                .opt("learning", new Bool(), true, "Beliefs that adversaries retaliate are updated from experience.")
+                .opt("solidarity", new Bool(), true, "Harm to an actor of the same alignment is felt by the others.")
+                .opt("corridor", new Bool(), true, "Resupply over the corridor is throttled by strikes.");
+
+        Obj dynamics = new Obj("dynamics", "Rates shared by every actor.")
+                .opt("grievance_decay", probability(), 0.05, "Share of grievance that fades each day.")
+                .opt("grievance_per_intensity", nonNegative(), 0.1, "Grievance from being attacked, per unit of rung intensity.")
+                .opt("grievance_per_killed", nonNegative(), 0.5, "Grievance per person killed.")
+                .opt("grievance_per_injured", nonNegative(), 0.05, "Grievance per person injured.")
+                .opt("pressure_per_killed", nonNegative(), 0.1, "Domestic pressure to answer, per own person killed.")
+                .opt("pressure_decay", probability(), 0.05, "Share of domestic pressure that fades each day.")
+                .opt("pressure_weight", nonNegative(), 1.0, "How much domestic pressure adds to the probability of answering.")
+                .opt("belief_window", count(1, 365), 14, "Days within which an answer counts as retaliation for an attack.")
+                .opt("vicarious_learning", probability(), 0.5, "Weight with which an actor learns from what happened to allies of its camp attacking the same adversary.")
+                .opt("recent_memory", count(1, 365), 14, "Days over which recent attacks are remembered (relevance, patron distress).");
+
+        return new Obj("a scenario", "A complete description of a world to simulate.")
+                .req("name", new Text(), "Short id, used in results folder names.")
+                .opt("title", new Text(), "the name", "Title shown in logs and reports.")
+                .opt("description", new Text(), "empty", "What the scenario represents, and its sources.")
+                .opt("extends", new Text(), "none", "Path (relative to this file) of a scenario this one overrides; mappings merge key by key, lists are replaced whole.")
+                .req("calendar", calendar, calendar.doc)
+                .opt("ladder", new ListOf(rung, 2), "the default ladder", rung.doc)
+                .opt("weapons", new MapOf("weapon ids", weapon, null), "none", "Weapon types.")
+                .opt("mechanisms", mechanisms, "all on", mechanisms.doc)
+                .opt("dynamics", dynamics, "see dynamics", dynamics.doc)
+                .req("actors", new MapOf("actor ids", actor, null), "The actors, by id.")
+                .opt("relations", relations, "none", "Relations between actors.")
+                .opt("corridor", corridor, "none", corridor.doc)
+                .opt("thresholds", new ListOf(threshold, 0), "none", threshold.doc);
+    }
+
+    /** The decision rules; {@code initiative} false gives only the answering kinds. */
+    private static Tagged rules(String title, boolean initiative) {
+        Tagged t = new Tagged(title);
+        if (initiative) {
+            t.variant("threshold", new Obj("threshold rule", "Acts when grievance toward an adversary passes a level.")
+                    .opt("threshold", nonNegative(), 1.0, "Grievance level above which it acts.")
+                    .opt("tempo", probability(), 0.5, "Daily probability of acting while above the threshold.")
+                    .opt("deterrence", probability(), 0.5, "How far the belief that the target retaliates lowers that probability (p x (1 - deterrence x belief)).")
+                    .opt("max_rung", new Ref(RUNG), "the top rung", "Highest rung it chooses."));
+            t.variant("utility", new Obj("utility rule", "Logit choice over its actions and doing nothing: the gain of striking against the expected cost of retaliation.")
+                    .opt("tempo", probability(), 0.5, "Daily probability of having an opportunity to act.")
+                    .opt("base", new Num(-100, 100, false), 0.5, "Motivation to act without grievance (the cause, orders to show support).")
+                    .opt("gain", nonNegative(), 1.0, "Weight of grievance toward the target in the gain.")
+                    .opt("cost", nonNegative(), 2.0, "Weight of the expected retaliation in the cost.")
+                    .opt("temperature", positive(0.001), 0.5, "Logit temperature: low is a sharp optimiser, high is noisy.")
+                    .opt("max_rung", new Ref(RUNG), "the top rung", "Highest rung it chooses."));
+            t.variant("scripted", new Obj("scripted rule", "Performs dated actions only (replays of history).")
+                    .opt("actions", new ListOf(new Obj("a scripted action", "")
+                            .req("date", new Date(), "Day of the action.")
+                            .req("action", new Text(), "Id of one of the actor's actions.")
+                            .opt("salvo", count(0, 1_000_000), "the action's salvo", "Weapons launched."), 0), "none", "The script."));
+            t.variant("patron", new Obj("patron rule", "Orders its proxies to restrain, hold, activate or surge according to the state of its allies; it strikes only through its response doctrine or dated events.")
+                    .opt("allies", new ListOf(new Ref(ACTOR), 1), "its proxies and its camp", "Actors whose distress it watches.")
+                    .opt("activate_at", nonNegative(), 1.0, "Allies' recent harm at which it orders activation.")
+                    .opt("surge_at", nonNegative(), 3.0, "Allies' recent harm at which it orders a surge.")
+                    .opt("restrain_at", nonNegative(), 2.0, "Its own recent harm at which it restrains proxies to avoid a direct war.")
+                    .opt("restrain_effect", nonNegative(), 0.2, "Multiplier on a fully controlled, fully compliant proxy's probability of acting under 'restrain'.")
+                    .opt("hold_effect", nonNegative(), 0.7, "Same, under 'hold'.")
+                    .opt("activate_effect", nonNegative(), 1.6, "Same, under 'activate'.")
+                    .opt("surge_effect", nonNegative(), 2.5, "Same, under 'surge'.")
+                    .opt("initial_order", new Choice(ORDERS.toArray(String[]::new)), "hold", "Order standing on the first day."));
+        }
+        Obj tft = new Obj("tit-for-tat doctrine", "Answers each attack at or above a rung with an action on the same rung against the attacker.");
+        Obj grad = new Obj("graduated doctrine", "Answers each attack at or above a rung with an action 'step' rungs higher against the attacker.");
+        for (Obj o : List.of(tft, grad)) {
+            o.opt("reliability", probability(), 0.8, "Probability of answering an attack, before attention, season and pressure.")
+                    .opt("delay", count(0, 365), 2, "Days between the attack and the answer.")
+                    .opt("answer_from", new Ref(RUNG), "the lowest kinetic rung", "Lowest rung of attack it answers.")
+                    .opt("max_rung", new Ref(RUNG), "the top rung", "Highest rung it answers with.")
+                    .opt("defend_allies", new Bool(), true, "Also answers attacks on allies it protects (weighted by commitment).");
+        }
+        grad.opt("step", count(0, 10), 1, "Rungs above the attack.");
+        t.variant("tit_for_tat", tft);
+        t.variant("graduated", grad);
+        return t;
+    }
+}

@@ -1,0 +1,97 @@
+package escalation.model;
+
+/**
+ * Each actor's learned belief that an adversary retaliates, as a Beta(alpha, beta) distribution.
+ * An attack opens a watch window; an answer from the target (or its protector) within the window
+ * is evidence for retaliation weighted by how hard it was relative to the attack; a window that
+ * closes unanswered is evidence against. Allies of the same camp learn vicariously with a weight.
+ */
+public final class Beliefs {
+    private final double[][] alpha;
+    private final double[][] beta;
+    /** Last day of the open watch window of (attacker, target), or -1. */
+    private final int[][] watchUntil;
+    private final double[][] watchIntensity;
+
+    Beliefs(int actors) {
+        alpha = new double[actors][actors];
+        beta = new double[actors][actors];
+        watchUntil = new int[actors][actors];
+        watchIntensity = new double[actors][actors];
+        for (int i = 0; i < actors; i++) {
+            java.util.Arrays.fill(alpha[i], 1);
+            java.util.Arrays.fill(beta[i], 1);
+            java.util.Arrays.fill(watchUntil[i], -1);
+        }
+    }
+
+    void prior(int holder, int about, double a, double b) {
+        alpha[holder][about] = a;
+        beta[holder][about] = b;
+    }
+
+    /** Mean belief of {@code holder} that {@code about} retaliates. */
+    public double retaliation(int holder, int about) {
+        double a = alpha[holder][about];
+        return a / (a + beta[holder][about]);
+    }
+
+    public double alpha(int holder, int about) {
+        return alpha[holder][about];
+    }
+
+    public double beta(int holder, int about) {
+        return beta[holder][about];
+    }
+
+    void watch(int attacker, int target, int untilDay, double intensity) {
+        boolean open = watchUntil[attacker][target] >= 0;
+        watchIntensity[attacker][target] = open ? Math.max(watchIntensity[attacker][target], intensity) : intensity;
+        watchUntil[attacker][target] = untilDay;
+    }
+
+    boolean watching(int attacker, int target) {
+        return watchUntil[attacker][target] >= 0;
+    }
+
+    /** Signals add evidence of resolve without any attack (a threat relayed by a third party). */
+    void signal(int holder, int about, double credibility) {
+        alpha[holder][about] += credibility;
+    }
+
+    /**
+     * {@code answerer} struck {@code attacker}, who had an open window on {@code watched}: evidence
+     * that {@code watched} retaliates, weighted by intensity; returns the weight.
+     */
+    double answered(int attacker, int watched, double answerIntensity, Theatre t, double vicarious) {
+        double w = Math.min(1, answerIntensity / watchIntensity[attacker][watched]);
+        learn(attacker, watched, w, 1 - w, t, vicarious);
+        watchUntil[attacker][watched] = -1;
+        return w;
+    }
+
+    /** Closes the windows that ended before {@code day} unanswered. */
+    void closeExpired(int day, Theatre t, double vicarious, boolean learning) {
+        for (int a = 0; a < watchUntil.length; a++) {
+            int[] row = watchUntil[a];
+            for (int b = 0; b < row.length; b++) {
+                if (row[b] >= 0 && row[b] < day) {
+                    row[b] = -1;
+                    if (learning) learn(a, b, 0, 1, t, vicarious);
+                }
+            }
+        }
+    }
+
+    private void learn(int holder, int about, double yes, double no, Theatre t, double vicarious) {
+        alpha[holder][about] += yes;
+        beta[holder][about] += no;
+        if (vicarious <= 0) return;
+        for (int k = 0; k < t.actors; k++) {
+            if (k != holder && t.camp[k] == t.camp[holder] && t.mayTarget[k][about]) {
+                alpha[k][about] += vicarious * yes;
+                beta[k][about] += vicarious * no;
+            }
+        }
+    }
+}

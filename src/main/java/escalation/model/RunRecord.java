@@ -1,0 +1,74 @@
+package escalation.model;
+
+import java.util.Arrays;
+
+/**
+ * The outcomes of one run, kept small enough to stream: the daily escalation level, totals per
+ * (attacker, target), the day each named threshold was first crossed.
+ */
+public final class RunRecord {
+    private final int actors;
+    /** Per day, 0 for a calm day or 1 + the index of the highest rung used. */
+    public final byte[] dailyLevel;
+    public final int[] attacks;
+    public final int[] weapons;
+    public final int[] intercepted;
+    public final int[] hits;
+    public final int[] killed;
+    public final int[] injured;
+    public final int[] signals;
+    /** Per threshold, the day index it was first crossed, or -1. */
+    public final int[] thresholdDay;
+
+    RunRecord(int actors, int days, int thresholds) {
+        this.actors = actors;
+        dailyLevel = new byte[days];
+        attacks = new int[actors * actors];
+        weapons = new int[actors * actors];
+        intercepted = new int[actors * actors];
+        hits = new int[actors * actors];
+        killed = new int[actors * actors];
+        injured = new int[actors * actors];
+        signals = new int[actors * actors];
+        thresholdDay = new int[thresholds];
+        Arrays.fill(thresholdDay, -1);
+    }
+
+    public int cell(int attacker, int target) {
+        return attacker * actors + target;
+    }
+
+    /** Highest level reached on any day. */
+    public int maxLevel() {
+        int max = 0;
+        for (byte b : dailyLevel) max = Math.max(max, b);
+        return max;
+    }
+
+    /** The end state: the highest level reached in the last {@code window} days. */
+    public int endLevel(int window) {
+        int max = 0;
+        for (int d = Math.max(0, dailyLevel.length - window); d < dailyLevel.length; d++) max = Math.max(max, dailyLevel[d]);
+        return max;
+    }
+
+    public static int total(int[] matrix) {
+        int sum = 0;
+        for (int v : matrix) sum += v;
+        return sum;
+    }
+
+    /** Sum over targets of one attacker's row. */
+    public int byAttacker(int[] matrix, int attacker) {
+        int sum = 0;
+        for (int t = 0; t < actors; t++) sum += matrix[cell(attacker, t)];
+        return sum;
+    }
+
+    /** Sum over attackers of one target's column. */
+    public int byTarget(int[] matrix, int target) {
+        int sum = 0;
+        for (int a = 0; a < actors; a++) sum += matrix[cell(a, target)];
+        return sum;
+    }
+}

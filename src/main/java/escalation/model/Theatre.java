@@ -1,0 +1,254 @@
+package escalation.model;
+
+import escalation.scenario.Records;
+import escalation.scenario.Records.Scenario;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario compiled for speed: actors, weapons and rungs become array indexes, relations become
+ * index tables. Immutable and shared by every run of a scenario; per-run state lives in {@link World}.
+ */
+public final class Theatre {
+    public final Scenario scenario;
+    public final int actors;
+    public final int weapons;
+    public final int days;
+    public final LocalDate start;
+
+    public final String[] actorIds;
+    public final String[] actorNames;
+    public final String[] weaponIds;
+    public final String[] weaponNames;
+    public final int[] camp;
+    /** The actor's corridor node, or -1. */
+    public final int[] region;
+
+    public final double[] rungIntensity;
+    public final boolean[] rungKinetic;
+    public final String[] rungNames;
+    public final int lowestKineticRung;
+    public final double maxIntensity;
+
+    public final boolean[][] mayTarget;
+    /** Per actor, its repertoire. */
+    public final CompiledAction[][] actions;
+
+    public final int[] patronOf;
+    public final double[] control;
+    public final double[] compliance;
+    /** Per proxy-holding patron, the proxies it commands. */
+    public final int[][] proxiesOf;
+    /** Per actor, who restrains it and how hard. */
+    public final int[][] restrainedBy;
+    public final double[][] restraintStrength;
+    /** Per actor, the actors that protect it, and their commitment. */
+    public final int[][] protectors;
+    public final double[][] commitment;
+    /** Per protector, the allies it protects. */
+    public final int[][] alliesProtected;
+    /** Per actor, its rivals and the rivalry's weight and scale. */
+    public final int[][] rivals;
+    public final double[] rivalryWeight;
+    public final double[] rivalryScale;
+
+    public final double[] killedPerHit;
+    public final double[] injuredPerHit;
+
+    /** Dated events by day index. */
+    public final List<List<Records.Effect>> effectsByDay;
+    public final List<List<String>> eventNamesByDay;
+    public final boolean[] winter;
+
+    public final String[] linkIds;
+    public final int[] linkFrom;
+    public final int[] linkTo;
+    public final double[] linkRepairDays;
+    public final String[] nodes;
+
+    public final Records.Mechanisms mechanisms;
+    public final Records.Dynamics dynamics;
+
+    public final int[] thresholdRung;
+    public final boolean[][] thresholdBy;
+    public final boolean[][] thresholdAgainst;
+
+    public Theatre(Scenario s) {
+        this.scenario = s;
+        actors = s.actors().size();
+        start = s.calendar().start();
+        days = (int) ChronoUnit.DAYS.between(start, s.calendar().end()) + 1;
+        mechanisms = s.mechanisms();
+        dynamics = s.dynamics();
+
+        actorIds = s.actors().stream().map(Records.Actor::id).toArray(String[]::new);
+        actorNames = s.actors().stream().map(Records.Actor::name).toArray(String[]::new);
+        weaponIds = s.weapons().keySet().toArray(String[]::new);
+        weaponNames = s.weapons().values().stream().map(Records.Weapon::name).toArray(String[]::new);
+        weapons = weaponIds.length;
+        killedPerHit = s.weapons().values().stream().mapToDouble(Records.Weapon::killed).toArray();
+        injuredPerHit = s.weapons().values().stream().mapToDouble(Records.Weapon::injured).toArray();
+
+        List<String> camps = new ArrayList<>();
+        camp = new int[actors];
+        region = new int[actors];
+        nodes = s.corridor().nodes().toArray(String[]::new);
+        for (int i = 0; i < actors; i++) {
+            Records.Actor a = s.actors().get(i);
+            if (!camps.contains(a.alignment())) camps.add(a.alignment());
+            camp[i] = camps.indexOf(a.alignment());
+            region[i] = a.region() == null ? -1 : Arrays.asList(nodes).indexOf(a.region());
+        }
+
+        int rungs = s.ladder().size();
+        rungIntensity = new double[rungs];
+        rungKinetic = new boolean[rungs];
+        rungNames = new String[rungs];
+        int lowest = rungs - 1;
+        for (int r = 0; r < rungs; r++) {
+            rungIntensity[r] = s.ladder().get(r).intensity();
+            rungKinetic[r] = s.ladder().get(r).kinetic();
+            rungNames[r] = s.ladder().get(r).name();
+            if (rungKinetic[r] && r < lowest) lowest = r;
+        }
+        lowestKineticRung = lowest;
+        maxIntensity = rungIntensity[rungs - 1];
+
+        mayTarget = new boolean[actors][actors];
+        for (Records.Adversaries a : s.relations().adversaries()) {
+            for (String t : a.targets()) mayTarget[index(a.actor())][index(t)] = true;
+        }
+
+        linkIds = s.corridor().links().stream().map(Records.Link::id).toArray(String[]::new);
+        linkFrom = s.corridor().links().stream().mapToInt(l -> Arrays.asList(nodes).indexOf(l.from())).toArray();
+        linkTo = s.corridor().links().stream().mapToInt(l -> Arrays.asList(nodes).indexOf(l.to())).toArray();
+        linkRepairDays = s.corridor().links().stream().mapToDouble(Records.Link::repairDays).toArray();
+
+        actions = new CompiledAction[actors][];
+        for (int i = 0; i < actors; i++) {
+            Records.Actor a = s.actors().get(i);
+            actions[i] = new CompiledAction[a.actions().size()];
+            for (int k = 0; k < actions[i].length; k++) {
+                Records.Action x = a.actions().get(k);
+                actions[i][k] = new CompiledAction(k, x.id(), x.label(), s.rungIndex(x.rung()), index(x.target()),
+                        x.weapon() == null ? -1 : Arrays.asList(weaponIds).indexOf(x.weapon()), x.salvo(),
+                        x.corridor().stream().mapToInt(l -> Arrays.asList(linkIds).indexOf(l)).toArray(), x.damage(),
+                        x.via().stream().mapToInt(this::index).toArray(), x.credibility(), x.relayPressure());
+            }
+        }
+
+        patronOf = new int[actors];
+        control = new double[actors];
+        compliance = new double[actors];
+        Arrays.fill(patronOf, -1);
+        Map<Integer, List<Integer>> proxies = new HashMap<>();
+        for (Records.Patronage p : s.relations().patronage()) {
+            int proxy = index(p.proxy());
+            patronOf[proxy] = index(p.patron());
+            control[proxy] = p.control();
+            compliance[proxy] = p.compliance();
+            proxies.computeIfAbsent(patronOf[proxy], k -> new ArrayList<>()).add(proxy);
+        }
+        proxiesOf = new int[actors][];
+        for (int i = 0; i < actors; i++) {
+            proxiesOf[i] = proxies.getOrDefault(i, List.of()).stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        restrainedBy = new int[actors][0];
+        restraintStrength = new double[actors][0];
+        for (Records.Restraint r : s.relations().restraint()) {
+            for (String on : r.on()) {
+                int i = index(on);
+                restrainedBy[i] = append(restrainedBy[i], index(r.by()));
+                restraintStrength[i] = append(restraintStrength[i], r.strength());
+            }
+        }
+        protectors = new int[actors][0];
+        commitment = new double[actors][0];
+        for (Records.Protection p : s.relations().protection()) {
+            int ally = index(p.ally());
+            protectors[ally] = append(protectors[ally], index(p.protector()));
+            commitment[ally] = append(commitment[ally], p.commitment());
+        }
+        alliesProtected = new int[actors][0];
+        for (int ally = 0; ally < actors; ally++) {
+            for (int p : protectors[ally]) alliesProtected[p] = append(alliesProtected[p], ally);
+        }
+        rivals = new int[actors][0];
+        rivalryWeight = new double[actors];
+        rivalryScale = new double[actors];
+        Arrays.fill(rivalryScale, 1);
+        for (Records.Rivalry r : s.relations().rivalry()) {
+            for (String member : r.actors()) {
+                int i = index(member);
+                for (String other : r.actors()) {
+                    if (!other.equals(member)) rivals[i] = append(rivals[i], index(other));
+                }
+                rivalryWeight[i] = Math.max(rivalryWeight[i], r.weight());
+                rivalryScale[i] = r.scale();
+            }
+        }
+
+        effectsByDay = new ArrayList<>();
+        eventNamesByDay = new ArrayList<>();
+        winter = new boolean[days];
+        for (int d = 0; d < days; d++) {
+            effectsByDay.add(new ArrayList<>());
+            eventNamesByDay.add(new ArrayList<>());
+            winter[d] = s.calendar().winter().contains(start.plusDays(d));
+        }
+        for (Records.Event e : s.calendar().events()) {
+            int d = dayOf(e.date());
+            effectsByDay.get(d).addAll(e.effects());
+            eventNamesByDay.get(d).add(e.name());
+        }
+
+        int thresholds = s.thresholds().size();
+        thresholdRung = new int[thresholds];
+        thresholdBy = new boolean[thresholds][actors];
+        thresholdAgainst = new boolean[thresholds][actors];
+        for (int k = 0; k < thresholds; k++) {
+            Records.Threshold t = s.thresholds().get(k);
+            thresholdRung[k] = s.rungIndex(t.rung());
+            Arrays.fill(thresholdBy[k], t.by().isEmpty());
+            Arrays.fill(thresholdAgainst[k], t.against().isEmpty());
+            for (String a : t.by()) thresholdBy[k][index(a)] = true;
+            for (String a : t.against()) thresholdAgainst[k][index(a)] = true;
+        }
+    }
+
+    public int index(String actorId) {
+        int i = scenario.actorIndex(actorId);
+        if (i < 0) throw new IllegalArgumentException("unknown actor " + actorId);
+        return i;
+    }
+
+    public int dayOf(LocalDate date) {
+        return (int) ChronoUnit.DAYS.between(start, date);
+    }
+
+    public LocalDate date(int day) {
+        return start.plusDays(day);
+    }
+
+    public int rungs() {
+        return rungIntensity.length;
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = v;
+        return b;
+    }
+
+    private static double[] append(double[] a, double v) {
+        double[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = v;
+        return b;
+    }
+}

@@ -1,0 +1,506 @@
+package escalation.model;
+
+import ec.util.MersenneTwisterFast;
+import escalation.scenario.Records;
+import escalation.spec.ScenarioSpec;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The mutable state of one run and the three world phases of a day: perceive (calendar, decay,
+ * resupply, the mechanisms that set each actor's propensity to act), resolve (salvos, interception,
+ * casualties, grievance, learning, answers) and record. Actors decide in between, each with its
+ * {@link DecisionRule}. No I/O and no text: an {@link Observer}, when present, receives
+ * {@link Occurrence}s, and only then are {@link Decision}s built.
+ */
+public final class World {
+    public final Theatre theatre;
+    final MersenneTwisterFast random;
+    private final RandomGenerator commonsRandom;
+    private final Observer observer;
+    final boolean explaining;
+
+    public int day = -1;
+    public LocalDate date;
+    private boolean winterToday;
+
+    // Traits and levers that dated events may change.
+    final double[] resolve;
+    final double[] eagerness;
+    final double[] riskTolerance;
+    final double[] solidarity;
+    final double[] stake;
+    final double[] attention;
+    final double[] leverage;
+    final double[] control;
+    final double[] compliance;
+    final double[][] restraintStrength;
+
+    final double[][] stock;
+    final double[][] resupply;
+    final double[][] capacity;
+    private final boolean[][] viaCorridor;
+    final double[][] airDefence;
+    private final double[][][] routeDefence;
+    /** [target][attacker region + 1][weapon]: interception probability, rebuilt when air defence changes. */
+    private final double[][][] intercept;
+
+    final double[][] grievance;
+    final double[] pressure;
+    final double[] harmRecent;
+    final double[] attacksRecent;
+    private final int[] attacksToday;
+    public final Beliefs beliefs;
+    public final SupplyCorridor corridor;
+
+    /** Per patron, its standing order (an index into {@link ScenarioSpec#ORDERS}). */
+    final int[] order;
+    final int[] orderLockedUntil;
+    final int[][] answerDue;
+    final int[][] answerRung;
+    final double[][] answerWeight;
+
+    final DecisionRule[] rules;
+    final AnsweringRule[] doctrines;
+    private final PatronRule[] patronRules;
+    final double[] propensity;
+    final double[] answerPropensity;
+    private final Intents[] intents;
+    private final Intents[] forced;
+    private int todayLevel;
+
+    public final RunRecord record;
+
+    public World(Theatre t, MersenneTwisterFast random, Observer observer) {
+        theatre = t;
+        this.random = random;
+        this.commonsRandom = new CommonsRandom(random);
+        this.observer = observer;
+        explaining = observer != null;
+        int n = t.actors;
+        resolve = new double[n];
+        eagerness = new double[n];
+        riskTolerance = new double[n];
+        solidarity = new double[n];
+        stake = new double[n];
+        attention = new double[n];
+        leverage = new double[n];
+        control = t.control.clone();
+        compliance = t.compliance.clone();
+        restraintStrength = new double[n][];
+        stock = new double[n][t.weapons];
+        resupply = new double[n][t.weapons];
+        capacity = new double[n][t.weapons];
+        viaCorridor = new boolean[n][t.weapons];
+        airDefence = new double[n][t.weapons];
+        routeDefence = new double[n][t.nodes.length][t.weapons];
+        intercept = new double[n][t.nodes.length + 1][t.weapons];
+        grievance = new double[n][n];
+        pressure = new double[n];
+        harmRecent = new double[n];
+        attacksRecent = new double[n];
+        attacksToday = new int[n];
+        beliefs = new Beliefs(n);
+        corridor = new SupplyCorridor(t);
+        order = new int[n];
+        orderLockedUntil = new int[n];
+        answerDue = new int[n][n];
+        answerRung = new int[n][n];
+        answerWeight = new double[n][n];
+        rules = new DecisionRule[n];
+        doctrines = new AnsweringRule[n];
+        patronRules = new PatronRule[n];
+        propensity = new double[n];
+        answerPropensity = new double[n];
+        intents = new Intents[n];
+        forced = new Intents[n];
+        record = new RunRecord(n, t.days, t.thresholdRung.length);
+
+        for (int i = 0; i < n; i++) {
+            Records.Actor a = t.scenario.actors().get(i);
+            resolve[i] = a.traits().resolve();
+            eagerness[i] = a.traits().eagerness();
+            riskTolerance[i] = a.traits().riskTolerance();
+            solidarity[i] = a.traits().solidarity();
+            stake[i] = a.traits().stake();
+            attention[i] = a.attention();
+            leverage[i] = a.leverage();
+            restraintStrength[i] = t.restraintStrength[i].clone();
+            for (int w = 0; w < t.weapons; w++) {
+                Records.Stock s = a.arsenal().get(t.weaponIds[w]);
+                if (s != null) {
+                    stock[i][w] = s.stock();
+                    resupply[i][w] = s.resupply();
+                    capacity[i][w] = s.capacity();
+                    viaCorridor[i][w] = s.viaCorridor();
+                }
+                airDefence[i][w] = a.airDefence().getOrDefault(t.weaponIds[w], 0.0);
+                for (int r = 0; r < t.nodes.length; r++) {
+                    Double v = a.airDefenceRoutes().getOrDefault(t.nodes[r], java.util.Map.of()).get(t.weaponIds[w]);
+                    routeDefence[i][r][w] = v == null ? Double.NaN : v;
+                }
+            }
+            Arrays.fill(answerDue[i], -1);
+            orderLockedUntil[i] = -1;
+            intents[i] = new Intents();
+            forced[i] = new Intents();
+        }
+        for (int i = 0; i < n; i++) {
+            Records.Actor a = t.scenario.actors().get(i);
+            for (var g : a.grievance().entrySet()) grievance[i][t.index(g.getKey())] = g.getValue();
+            for (var b : a.beliefs().entrySet()) beliefs.prior(i, t.index(b.getKey()), b.getValue().alpha(), b.getValue().beta());
+            DecisionRule rule = DecisionRule.of(a.rule(), t, i);
+            rules[i] = rule;
+            DecisionRule response = DecisionRule.of(a.response(), t, i);
+            doctrines[i] = response instanceof AnsweringRule ar ? ar : rule instanceof AnsweringRule ar2 ? ar2 : null;
+            if (rule instanceof PatronRule pr) {
+                patronRules[i] = pr;
+                order[i] = pr.initialOrder;
+            }
+            if (doctrines[i] != null && doctrines[i] == rule) rules[i] = null;
+        }
+        rebuildInterception();
+    }
+
+    // ------------------------------------------------------------------ perceive
+
+    /** Opens day {@code d}: calendar, decay, learning from silence, resupply, shocks, propensities. */
+    public void perceive(int d) {
+        Theatre t = theatre;
+        day = d;
+        date = t.date(d);
+        winterToday = t.mechanisms.winter() && t.winter[d];
+        todayLevel = 0;
+        Records.Dynamics dyn = t.dynamics;
+        double keepGrievance = 1 - dyn.grievanceDecay();
+        double keepPressure = 1 - dyn.pressureDecay();
+        double keepRecent = 1 - 1.0 / dyn.recentMemory();
+        for (int i = 0; i < t.actors; i++) {
+            double[] g = grievance[i];
+            for (int j = 0; j < g.length; j++) g[j] *= keepGrievance;
+            pressure[i] *= keepPressure;
+            harmRecent[i] *= keepRecent;
+            attacksRecent[i] *= keepRecent;
+            intents[i].clear();
+            forced[i].clear();
+        }
+        beliefs.closeExpired(d, t, t.mechanisms.learning() ? dyn.vicariousLearning() : 0, t.mechanisms.learning());
+        corridor.repair();
+        resupply();
+        for (String name : t.eventNamesByDay.get(d)) {
+            if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, name));
+        }
+        for (Records.Effect e : t.effectsByDay.get(d)) apply(e);
+        for (Records.Shock s : t.scenario.calendar().shocks()) {
+            if (random.nextDouble() < s.rate()) {
+                if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.SHOCK, -1, -1, null, 0, 0, 0, 0, 0, null, s.name()));
+                for (Records.Effect e : s.effects()) apply(e);
+            }
+        }
+        computePropensities();
+    }
+
+    private void resupply() {
+        Theatre t = theatre;
+        for (int i = 0; i < t.actors; i++) {
+            double flow = -1;
+            for (int w = 0; w < t.weapons; w++) {
+                if (resupply[i][w] == 0) continue;
+                double amount = resupply[i][w];
+                if (viaCorridor[i][w] && t.mechanisms.corridor()) {
+                    if (flow < 0) {
+                        int patron = t.patronOf[i];
+                        flow = corridor.throughput(patron < 0 ? -1 : t.region[patron], t.region[i]);
+                    }
+                    amount *= flow;
+                }
+                stock[i][w] = Math.min(capacity[i][w], stock[i][w] + amount);
+            }
+        }
+    }
+
+    /** The product of the mechanisms that scale an actor's daily probability of acting. */
+    private void computePropensities() {
+        Theatre t = theatre;
+        Records.Mechanisms m = t.mechanisms;
+        double season = winterToday ? t.scenario.calendar().winter().tempo() : 1;
+        for (int i = 0; i < t.actors; i++) {
+            double p = (m.attention() ? attention[i] : 1) * season;
+            answerPropensity[i] = p;
+            int patron = t.patronOf[i];
+            if (m.patronOrders() && patron >= 0 && patronRules[patron] != null) {
+                p *= 1 + control[i] * compliance[i] * (patronRules[patron].effect[order[patron]] - 1);
+            }
+            if (m.restraint()) {
+                int[] by = t.restrainedBy[i];
+                for (int k = 0; k < by.length; k++) p *= Math.max(0, 1 - restraintStrength[i][k] * leverage[by[k]]);
+            }
+            if (m.relevance() && t.rivals[i].length > 0) {
+                double lead = 0;
+                for (int r : t.rivals[i]) lead = Math.max(lead, attacksRecent[r] - attacksRecent[i]);
+                p *= 1 + t.rivalryWeight[i] * Math.min(1, lead / t.rivalryScale[i]);
+            }
+            propensity[i] = p;
+        }
+    }
+
+    private void apply(Records.Effect e) {
+        Theatre t = theatre;
+        if (e instanceof Records.SetParameters set) {
+            set.values().forEach((path, value) -> ParameterSetter.apply(this, path, value));
+        } else if (e instanceof Records.AddGrievance g) {
+            int toward = t.index(g.toward());
+            for (String of : g.of()) grievance[t.index(of)][toward] += g.add();
+        } else if (e instanceof Records.Order o) {
+            int patron = t.index(o.patron());
+            order[patron] = ScenarioSpec.ORDERS.indexOf(o.order());
+            orderLockedUntil[patron] = o.days() == Records.Order.FOREVER ? Integer.MAX_VALUE : day + o.days() - 1;
+            if (explaining) {
+                tell(new Occurrence(date, day, Occurrence.Kind.ORDER, patron, -1, null, 0, 0, 0, 0, 0,
+                        Decision.of("dated order", 1, 0, "days", o.days() == Records.Order.FOREVER ? -1 : o.days()), o.order()));
+            }
+        } else if (e instanceof Records.Perform p) {
+            int actor = t.index(p.actor());
+            int k = t.scenario.actors().get(actor).actions().indexOf(t.scenario.actors().get(actor).action(p.action()));
+            forced[actor].add(k, p.salvo(), explaining ? Decision.of("dated event", 1, 0) : null);
+        }
+    }
+
+    void rebuildInterception() {
+        Theatre t = theatre;
+        for (int target = 0; target < t.actors; target++) {
+            for (int r = 0; r <= t.nodes.length; r++) {
+                for (int w = 0; w < t.weapons; w++) {
+                    double route = r == 0 ? Double.NaN : routeDefence[target][r - 1][w];
+                    intercept[target][r][w] = Double.isNaN(route) ? airDefence[target][w] : route;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ decide
+
+    /** The decide phase of one actor: its doctrine answers first, then its rule takes initiative. */
+    public void decide(int actor) {
+        Intents out = intents[actor];
+        if (doctrines[actor] != null) doctrines[actor].decide(this, actor, out);
+        if (rules[actor] != null && out.size == 0) rules[actor].decide(this, actor, out);
+    }
+
+    boolean canPerform(int actor, CompiledAction a) {
+        return !a.launchesWeapons() || (a.salvo() > 0 && stock[actor][a.weapon()] >= 1);
+    }
+
+    // ------------------------------------------------------------------ resolve
+
+    /** Resolves the day's actions: dated ones first, then each actor's in actor order. */
+    public void resolve() {
+        for (int pass = 0; pass < 2; pass++) {
+            Intents[] queue = pass == 0 ? forced : intents;
+            for (int a = 0; a < theatre.actors; a++) {
+                Intents q = queue[a];
+                for (int k = 0; k < q.size; k++) {
+                    CompiledAction x = theatre.actions[a][q.action[k]];
+                    perform(a, x, q.salvo[k] < 0 ? x.salvo() : q.salvo[k], q.why[k]);
+                }
+            }
+        }
+    }
+
+    private void perform(int a, CompiledAction x, int salvo, Decision why) {
+        Theatre t = theatre;
+        int target = x.target();
+        int rung = x.rung();
+        if (!t.rungKinetic[rung]) {
+            signal(a, x, why);
+            return;
+        }
+        int launched = 0;
+        int intercepted = 0;
+        int killed = 0;
+        int injured = 0;
+        if (x.launchesWeapons()) {
+            int w = x.weapon();
+            launched = (int) Math.min(salvo, Math.floor(stock[a][w]));
+            if (launched <= 0) return;
+            stock[a][w] -= launched;
+            double p = intercept[target][t.region[a] + 1][w];
+            for (int k = 0; k < launched; k++) {
+                if (random.nextDouble() < p) intercepted++;
+            }
+            int hits = launched - intercepted;
+            if (hits > 0) {
+                double effectiveness = winterToday ? t.scenario.calendar().winter().effectiveness() : 1;
+                killed = poisson(hits * t.killedPerHit[w] * effectiveness);
+                injured = poisson(hits * t.injuredPerHit[w] * effectiveness);
+            }
+        }
+        for (int link : x.corridorLinks()) corridor.strike(link, x.damage());
+        int hits = launched - intercepted;
+
+        RunRecord r = record;
+        int cell = r.cell(a, target);
+        r.attacks[cell]++;
+        r.weapons[cell] += launched;
+        r.intercepted[cell] += intercepted;
+        r.hits[cell] += hits;
+        r.killed[cell] += killed;
+        r.injured[cell] += injured;
+        attacksToday[a]++;
+        todayLevel = Math.max(todayLevel, rung + 1);
+
+        harm(a, target, t.rungIntensity[rung], killed, injured);
+        learn(a, target, t.rungIntensity[rung]);
+        scheduleAnswers(a, target, rung);
+        checkThresholds(a, target, rung);
+        if (explaining) {
+            tell(new Occurrence(date, day, Occurrence.Kind.STRIKE, a, target, x, launched, intercepted, hits, killed, injured, why, null));
+        }
+    }
+
+    private void signal(int a, CompiledAction x, Decision why) {
+        Theatre t = theatre;
+        int target = x.target();
+        record.signals[record.cell(a, target)]++;
+        todayLevel = Math.max(todayLevel, x.rung() + 1);
+        if (t.mechanisms.signals()) {
+            beliefs.signal(target, a, x.credibility());
+            for (int v : x.via()) {
+                int[] by = t.restrainedBy[target];
+                for (int b : by) {
+                    if (b == v) leverage[v] += x.relayPressure();
+                }
+            }
+        }
+        checkThresholds(a, target, x.rung());
+        if (explaining) tell(new Occurrence(date, day, Occurrence.Kind.SIGNAL, a, target, x, 0, 0, 0, 0, 0, why, null));
+    }
+
+    private int poisson(double mean) {
+        if (mean <= 0) return 0;
+        return new PoissonDistribution(commonsRandom, mean, PoissonDistribution.DEFAULT_EPSILON,
+                PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+    }
+
+    /** Harm received becomes grievance (shared within the camp), domestic pressure and distress. */
+    private void harm(int attacker, int target, double intensity, int killed, int injured) {
+        Theatre t = theatre;
+        Records.Dynamics dyn = t.dynamics;
+        double harm = dyn.grievancePerIntensity() * intensity + dyn.grievancePerKilled() * killed
+                + dyn.grievancePerInjured() * injured;
+        harmRecent[target] += harm;
+        if (t.mechanisms.grievance()) {
+            grievance[target][attacker] += harm;
+            if (t.mechanisms.solidarity()) {
+                for (int k = 0; k < t.actors; k++) {
+                    if (k != target && k != attacker && t.camp[k] == t.camp[target]) {
+                        grievance[k][attacker] += solidarity[k] * harm;
+                    }
+                }
+            }
+        }
+        if (t.mechanisms.domesticPressure()) pressure[target] += dyn.pressurePerKilled() * killed;
+    }
+
+    /** An attack answers open windows against the attacker (or an ally it protects) and opens its own. */
+    private void learn(int attacker, int target, double intensity) {
+        Theatre t = theatre;
+        if (!t.mechanisms.learning()) return;
+        double vicarious = t.dynamics.vicariousLearning();
+        if (beliefs.watching(target, attacker)) beliefs.answered(target, attacker, intensity, t, vicarious);
+        for (int ally : t.alliesProtected[attacker]) {
+            if (beliefs.watching(target, ally)) beliefs.answered(target, ally, intensity, t, vicarious);
+        }
+        beliefs.watch(attacker, target, day + t.dynamics.beliefWindow(), intensity);
+    }
+
+    private void scheduleAnswers(int attacker, int target, int rung) {
+        Theatre t = theatre;
+        AnsweringRule own = doctrines[target];
+        if (own != null && rung >= own.answerFrom) owe(target, attacker, rung, 1, own.delay);
+        int[] protectors = t.protectors[target];
+        for (int k = 0; k < protectors.length; k++) {
+            AnsweringRule d = doctrines[protectors[k]];
+            if (d != null && d.defendAllies && rung >= d.answerFrom && protectors[k] != attacker) {
+                owe(protectors[k], attacker, rung, t.commitment[target][k], d.delay);
+            }
+        }
+    }
+
+    private void owe(int answerer, int attacker, int rung, double weight, int delay) {
+        int due = day + Math.max(1, delay);
+        if (answerDue[answerer][attacker] < 0) {
+            answerDue[answerer][attacker] = due;
+            answerRung[answerer][attacker] = rung;
+            answerWeight[answerer][attacker] = weight;
+        } else {
+            answerDue[answerer][attacker] = Math.min(answerDue[answerer][attacker], due);
+            answerRung[answerer][attacker] = Math.max(answerRung[answerer][attacker], rung);
+            answerWeight[answerer][attacker] = Math.max(answerWeight[answerer][attacker], weight);
+        }
+    }
+
+    private void checkThresholds(int attacker, int target, int rung) {
+        Theatre t = theatre;
+        for (int k = 0; k < t.thresholdRung.length; k++) {
+            if (record.thresholdDay[k] < 0 && rung >= t.thresholdRung[k] && t.thresholdBy[k][attacker]
+                    && t.thresholdAgainst[k][target]) {
+                record.thresholdDay[k] = day;
+                if (explaining) {
+                    tell(new Occurrence(date, day, Occurrence.Kind.THRESHOLD, attacker, target, null, 0, 0, 0, 0, 0, null,
+                            t.scenario.thresholds().get(k).name()));
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ record
+
+    /** Closes the day: the escalation level, recent-attack memory, and the observer's view. */
+    public void recordDay() {
+        record.dailyLevel[day] = (byte) todayLevel;
+        for (int i = 0; i < theatre.actors; i++) {
+            attacksRecent[i] += attacksToday[i];
+            attacksToday[i] = 0;
+        }
+        if (observer != null) observer.dayEnded(this);
+    }
+
+    void tell(Occurrence o) {
+        observer.occurred(o);
+    }
+
+    // ------------------------------------------------------------------ read-only views for observers
+
+    public int level() {
+        return todayLevel;
+    }
+
+    public double grievance(int holder, int toward) {
+        return grievance[holder][toward];
+    }
+
+    public double pressure(int actor) {
+        return pressure[actor];
+    }
+
+    public double stock(int actor, int weapon) {
+        return stock[actor][weapon];
+    }
+
+    public double propensity(int actor) {
+        return propensity[actor];
+    }
+
+    /** The standing order of the actor's patron, or null when it has no patron giving orders. */
+    public String orderFor(int actor) {
+        int patron = theatre.patronOf[actor];
+        return patron >= 0 && patronRules[patron] != null ? ScenarioSpec.ORDERS.get(order[patron]) : null;
+    }
+
+    public boolean winter() {
+        return winterToday;
+    }
+}

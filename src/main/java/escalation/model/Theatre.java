@@ -31,6 +31,7 @@ public final class Theatre {
 
     public final double[] rungIntensity;
     public final boolean[] rungKinetic;
+    public final boolean[] rungSustained;
     public final String[] rungNames;
     public final int lowestKineticRung;
     public final double maxIntensity;
@@ -109,11 +110,13 @@ public final class Theatre {
         rungIntensity = new double[rungs];
         rungKinetic = new boolean[rungs];
         rungNames = new String[rungs];
+        rungSustained = new boolean[rungs];
         int lowest = rungs - 1;
         for (int r = 0; r < rungs; r++) {
             rungIntensity[r] = s.ladder().get(r).intensity();
             rungKinetic[r] = s.ladder().get(r).kinetic();
             rungNames[r] = s.ladder().get(r).name();
+            rungSustained[r] = s.ladder().get(r).sustained();
             if (rungKinetic[r] && r < lowest) lowest = r;
         }
         lowestKineticRung = lowest;

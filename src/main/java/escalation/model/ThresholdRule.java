@@ -37,7 +37,7 @@ final class ThresholdRule implements DecisionRule {
         double u = w.random.nextDouble();
         if (u < p) {
             out.add(action, -1, w.explaining ? Decision.of(kind(), p, u, "grievance", most, "threshold", threshold,
-                    "belief_retaliation", belief, "propensity", w.propensity[self]) : null);
+                    "belief_retaliation", belief, "propensity", w.propensity[self], "patron_order", w.orderIndex(self)) : null);
         }
     }
 

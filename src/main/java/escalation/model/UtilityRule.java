@@ -60,7 +60,7 @@ final class UtilityRule implements DecisionRule {
                         "grievance", w.grievance[self][a.target()],
                         "belief_retaliation", w.beliefs.retaliation(self, a.target()),
                         "propensity", w.propensity[self], "opportunity", opportunity,
-                        "p_choice", pChoice, "p_act", 1 - 1 / sum) : null);
+                        "p_choice", pChoice, "p_act", 1 - 1 / sum, "patron_order", w.orderIndex(self)) : null);
                 return;
             }
         }

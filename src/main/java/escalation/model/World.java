@@ -70,6 +70,8 @@ public final class World {
     private final Intents[] intents;
     private final Intents[] forced;
     private int todayLevel;
+    /** The level a sustained rung, once reached, holds every later day at. */
+    private int sustainedLevel;
 
     public final RunRecord record;
 
@@ -172,7 +174,7 @@ public final class World {
         day = d;
         date = t.date(d);
         winterToday = t.mechanisms.winter() && t.winter[d];
-        todayLevel = 0;
+        todayLevel = sustainedLevel;
         Records.Dynamics dyn = t.dynamics;
         double keepGrievance = 1 - dyn.grievanceDecay();
         double keepPressure = 1 - dyn.pressureDecay();
@@ -349,7 +351,7 @@ public final class World {
         r.killed[cell] += killed;
         r.injured[cell] += injured;
         attacksToday[a]++;
-        todayLevel = Math.max(todayLevel, rung + 1);
+        raiseLevel(rung);
 
         harm(a, target, t.rungIntensity[rung], killed, injured);
         learn(a, target, t.rungIntensity[rung]);
@@ -364,7 +366,7 @@ public final class World {
         Theatre t = theatre;
         int target = x.target();
         record.signals[record.cell(a, target)]++;
-        todayLevel = Math.max(todayLevel, x.rung() + 1);
+        raiseLevel(x.rung());
         if (t.mechanisms.signals()) {
             beliefs.signal(target, a, x.credibility());
             for (int v : x.via()) {
@@ -376,6 +378,11 @@ public final class World {
         }
         checkThresholds(a, target, x.rung());
         if (explaining) tell(new Occurrence(date, day, Occurrence.Kind.SIGNAL, a, target, x, 0, 0, 0, 0, 0, why, null));
+    }
+
+    private void raiseLevel(int rung) {
+        todayLevel = Math.max(todayLevel, rung + 1);
+        if (theatre.rungSustained[rung]) sustainedLevel = Math.max(sustainedLevel, rung + 1);
     }
 
     private int poisson(double mean) {
@@ -498,6 +505,12 @@ public final class World {
     public String orderFor(int actor) {
         int patron = theatre.patronOf[actor];
         return patron >= 0 && patronRules[patron] != null ? ScenarioSpec.ORDERS.get(order[patron]) : null;
+    }
+
+    /** The index of the standing order of the actor's patron, or -1. */
+    public int orderIndex(int actor) {
+        int patron = theatre.patronOf[actor];
+        return patron >= 0 && patronRules[patron] != null ? order[patron] : -1;
     }
 
     public boolean winter() {

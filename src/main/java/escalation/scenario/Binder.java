@@ -37,7 +37,7 @@ final class Binder {
         List<Records.Rung> ladder = new ArrayList<>();
         if (root.has("ladder")) {
             for (View r : root.objects("ladder")) {
-                ladder.add(new Records.Rung(r.text("id"), r.text("name"), r.num("intensity"), r.bool("kinetic")));
+                ladder.add(new Records.Rung(r.text("id"), r.text("name"), r.num("intensity"), r.bool("kinetic"), r.bool("sustained")));
             }
         } else {
             ladder.addAll(DefaultLadder.RUNGS);

@@ -14,13 +14,13 @@ public final class DefaultLadder {
     private DefaultLadder() { }
 
     public static final List<Rung> RUNGS = List.of(
-            new Rung("threat", "Threats and warnings", 1, false),
-            new Rung("harassment", "Harassment launches", 2, true),
-            new Rung("lethal_proxy_strike", "Lethal proxy strike", 3, true),
-            new Rung("corridor_strike", "Strikes on corridor targets in Syria", 4, true),
-            new Rung("iraq_strike", "Strikes in Iraq or on militia leaders", 5, true),
-            new Rung("iranian_personnel", "Strikes on Iranian personnel", 6, true),
-            new Rung("direct_exchange", "Direct Iran-Israel exchange", 7, true),
-            new Rung("iran_territory", "Strikes on Iranian territory", 8, true),
-            new Rung("regional_war", "Sustained regional war", 9, true));
+            new Rung("threat", "Threats and warnings", 1, false, false),
+            new Rung("harassment", "Harassment launches", 2, true, false),
+            new Rung("lethal_proxy_strike", "Lethal proxy strike", 3, true, false),
+            new Rung("corridor_strike", "Strikes on corridor targets in Syria", 4, true, false),
+            new Rung("iraq_strike", "Strikes in Iraq or on militia leaders", 5, true, false),
+            new Rung("iranian_personnel", "Strikes on Iranian personnel", 6, true, false),
+            new Rung("direct_exchange", "Direct Iran-Israel exchange", 7, true, false),
+            new Rung("iran_territory", "Strikes on Iranian territory", 8, true, false),
+            new Rung("regional_war", "Sustained regional war", 9, true, true));
 }

@@ -61,7 +61,7 @@ public final class Records {
         public static final int DEFAULT_SALVO = -1;
     }
 
-    public record Rung(String id, String name, double intensity, boolean kinetic) { }
+    public record Rung(String id, String name, double intensity, boolean kinetic, boolean sustained) { }
 
     public record Weapon(String id, String name, double killed, double injured) { }
 

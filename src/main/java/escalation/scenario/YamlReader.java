@@ -87,6 +87,10 @@ public final class YamlReader {
             throw new ScenarioException(List.of(new Problem(at, "", "nesting deeper than " + MAX_DEPTH + " levels")));
         }
         JsonToken t = p.currentToken();
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            throw new ScenarioException(List.of(new Problem(at, "",
+                    "YAML aliases (*" + p.getText() + ") are not supported: write the value out, or use extends:")));
+        }
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Node> entries = new LinkedHashMap<>();

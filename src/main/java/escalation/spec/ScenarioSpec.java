@@ -94,7 +94,8 @@ public final class ScenarioSpec {
                 .req("id", new Text(), "Id used by actions and thresholds.")
                 .req("name", new Text(), "Name shown in logs and charts.")
                 .req("intensity", positive(0), "How severe actions on this rung are; must rise along the ladder.")
-                .opt("kinetic", new Bool(), true, "False for signals (threats): no weapons, no harm, but they shift the target's belief that the sender will retaliate.");
+                .opt("kinetic", new Bool(), true, "False for signals (threats): no weapons, no harm, but they shift the target's belief that the sender will retaliate.")
+                .opt("sustained", new Bool(), false, "True for a state that, once reached, lasts: the daily level never falls below this rung again (a regional war does not end within the calendar).");
 
         Obj weapon = new Obj("a weapon type", "A kind of munition; casualties per hit are Poisson draws.")
                 .req("name", new Text(), "Display name.")

@@ -1,0 +1,74 @@
+package escalation.cli;
+
+import escalation.engine.EscalationSim;
+import escalation.io.ResultsFolder;
+import escalation.io.RunLog;
+import escalation.io.Summary;
+import escalation.model.RunRecord;
+import escalation.model.Theatre;
+import escalation.scenario.Records;
+import escalation.scenario.ScenarioException;
+import escalation.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code escalation run FILE --seed N}: one replication with a readable, explained event log. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs one replication of a scenario: prints a dated event log with the reason for every decision,",
+                "and writes events.csv and daily.csv to a new folder under results/."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
+    Path file;
+
+    @Option(names = "--seed", required = true, paramLabel = "N",
+            description = "Seed of the run (a 32-bit integer; the same seed gives the same run, byte for byte).")
+    int seed;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, e.g. actors.israel.rule.threshold=0.4 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write to this new folder instead of results/<scenario>/<time>-seed<N>/.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the event log, only the summary.")
+    boolean quiet;
+
+    @Override public Integer call() throws IOException {
+        Records.Scenario scenario;
+        try {
+            scenario = new ScenarioLoader().load(file, overrides);
+        } catch (ScenarioException e) {
+            e.problems().forEach(p -> System.err.println(p));
+            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+            return EscalationCommand.INVALID;
+        }
+        ResultsFolder folder;
+        try {
+            folder = out != null ? ResultsFolder.createExactly(out)
+                    : ResultsFolder.createUnder(Path.of("results", scenario.name()),
+                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seed" + seed);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            System.err.println("escalation: " + e.getFile() + " already exists; results are never overwritten");
+            return EscalationCommand.INVALID;
+        }
+        Theatre theatre = new Theatre(scenario);
+        System.out.println(scenario.title() + ": " + scenario.calendar().start() + " to " + scenario.calendar().end()
+                + ", seed " + seed);
+        RunLog log = new RunLog(theatre, quiet ? null : System.out::println);
+        RunRecord record = new EscalationSim(theatre, seed, log).runToEnd();
+        folder.write("events.csv", log.eventsCsv());
+        folder.write("daily.csv", log.dailyCsv());
+        System.out.println();
+        System.out.print(Summary.of(theatre, record));
+        System.out.println("Wrote " + folder.path().resolve("events.csv") + " and daily.csv");
+        return 0;
+    }
+}

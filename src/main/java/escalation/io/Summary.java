@@ -1,0 +1,37 @@
+package escalation.io;
+
+import escalation.model.RunRecord;
+import escalation.model.Theatre;
+import java.util.Locale;
+
+/** The end-of-run summary: totals by actor, thresholds with the date first crossed, the end state. */
+public final class Summary {
+    /** Days at the end of a run that define its end state. */
+    public static final int END_WINDOW = 14;
+
+    private Summary() { }
+
+    public static String of(Theatre t, RunRecord r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-28s %8s %8s %12s %6s %7s %8s%n", "actor", "attacks", "weapons", "intercepted",
+                "hits", "killed", "injured"));
+        for (int a = 0; a < t.actors; a++) {
+            if (r.byAttacker(r.attacks, a) == 0) continue;
+            b.append(String.format(Locale.ROOT, "%-28s %8d %8d %12d %6d %7d %8d%n", t.actorNames[a], r.byAttacker(r.attacks, a),
+                    r.byAttacker(r.weapons, a), r.byAttacker(r.intercepted, a), r.byAttacker(r.hits, a),
+                    r.byAttacker(r.killed, a), r.byAttacker(r.injured, a)));
+        }
+        b.append('\n');
+        for (int k = 0; k < r.thresholdDay.length; k++) {
+            int d = r.thresholdDay[k];
+            b.append(String.format(Locale.ROOT, "%-40s %s%n", t.scenario.thresholds().get(k).name(),
+                    d < 0 ? "not crossed" : "first crossed " + t.date(d)));
+        }
+        int max = r.maxLevel();
+        int end = r.endLevel(END_WINDOW);
+        b.append("Highest rung reached: ").append(max == 0 ? "none" : t.rungNames[max - 1]).append('\n');
+        b.append("End state (highest rung in the last ").append(END_WINDOW).append(" days): ")
+                .append(end == 0 ? "calm" : t.rungNames[end - 1]).append('\n');
+        return b.toString();
+    }
+}

@@ -2,9 +2,10 @@ package escalation.model;
 
 /**
  * Each actor's learned belief that an adversary retaliates, as a Beta(alpha, beta) distribution.
- * An attack opens a watch window; an answer from the target (or its protector) within the window
- * is evidence for retaliation weighted by how hard it was relative to the attack; a window that
- * closes unanswered is evidence against. Allies of the same camp learn vicariously with a weight.
+ * An attack opens a watch window, or extends the open one and joins its episode; an answer from
+ * the target (or its protector) within the window is evidence for retaliation weighted by how hard
+ * it was relative to the strongest attack of the episode; a window that closes unanswered counts
+ * each of its attacks as evidence against. Allies of the same camp learn vicariously with a weight.
  */
 public final class Beliefs {
     private final double[][] alpha;
@@ -12,12 +13,15 @@ public final class Beliefs {
     /** Last day of the open watch window of (attacker, target), or -1. */
     private final int[][] watchUntil;
     private final double[][] watchIntensity;
+    /** Attacks in the open episode of (attacker, target). */
+    private final int[][] watchAttacks;
 
     Beliefs(int actors) {
         alpha = new double[actors][actors];
         beta = new double[actors][actors];
         watchUntil = new int[actors][actors];
         watchIntensity = new double[actors][actors];
+        watchAttacks = new int[actors][actors];
         for (int i = 0; i < actors; i++) {
             java.util.Arrays.fill(alpha[i], 1);
             java.util.Arrays.fill(beta[i], 1);
@@ -47,6 +51,7 @@ public final class Beliefs {
     void watch(int attacker, int target, int untilDay, double intensity) {
         boolean open = watchUntil[attacker][target] >= 0;
         watchIntensity[attacker][target] = open ? Math.max(watchIntensity[attacker][target], intensity) : intensity;
+        watchAttacks[attacker][target] = open ? watchAttacks[attacker][target] + 1 : 1;
         watchUntil[attacker][target] = untilDay;
     }
 
@@ -77,7 +82,7 @@ public final class Beliefs {
             for (int b = 0; b < row.length; b++) {
                 if (row[b] >= 0 && row[b] < day) {
                     row[b] = -1;
-                    if (learning) learn(a, b, 0, 1, t, vicarious);
+                    if (learning) learn(a, b, 0, watchAttacks[a][b], t, vicarious);
                 }
             }
         }

@@ -6,11 +6,13 @@ import escalation.scenario.Records;
  * Logit choice among the actor's actions and doing nothing. On a day with an opportunity (drawn
  * with probability {@code min(1, tempo x propensity)}), action x on rung r against target t has
  * utility
- * <pre>  U(x) = eagerness (base + gain g_t) sqrt(I_r) - cost (1 - risk_tolerance)(1 + stake) b_t I_r</pre>
+ * <pre>  U(x) = eagerness (base + gain g_t / (1 + g_t)) sqrt(I_r) - cost (1 - risk_tolerance)(1 + stake) b_t I_r</pre>
  * where g_t is grievance toward t, b_t the learned belief that t retaliates and I_r the rung's
  * intensity relative to the top rung; doing nothing has utility 0. The choice probability is
  * exp(U/temperature) over the sum. The square root makes gain concave and cost linear, so larger
- * strikes are chosen only when grievance is high and the target's retaliation is doubted.
+ * strikes are chosen only when grievance is high and the target's retaliation is doubted. The
+ * grievance motive saturates (g / (1 + g) < 1): the grievance each answer adds cannot outgrow the
+ * fear that demonstrated retaliation teaches, so credible retaliation deters.
  */
 final class UtilityRule implements DecisionRule {
     private double tempo;
@@ -44,7 +46,8 @@ final class UtilityRule implements DecisionRule {
             double weight = 0;
             if (a.rung() <= maxRung && t.rungKinetic[a.rung()] && w.canPerform(self, a)) {
                 double intensity = t.rungIntensity[a.rung()] / t.maxIntensity;
-                double utility = eagerness * (base + gain * w.grievance[self][a.target()]) * Math.sqrt(intensity)
+                double g = w.grievance[self][a.target()];
+                double utility = eagerness * (base + gain * g / (1 + g)) * Math.sqrt(intensity)
                         - fear * w.beliefs.retaliation(self, a.target()) * intensity;
                 weight = Math.exp(Math.min(700, utility / temperature));
             }

@@ -1,0 +1,227 @@
+package escalation.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import escalation.scenario.DefaultLadder;
+import escalation.scenario.Records;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code docs/scenarios.md} (the scenario reference) and {@code docs/scenario.schema.json}
+ * (a JSON Schema for editors) from {@link ScenarioSpec#ROOT}. Run
+ * {@code java -cp target/escalation.jar escalation.spec.DocsGenerator docs} after changing the spec.
+ */
+public final class DocsGenerator {
+    public static final String REFERENCE = "scenarios.md";
+    public static final String SCHEMA = "scenario.schema.json";
+
+    private DocsGenerator() { }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "docs");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(REFERENCE), reference(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(SCHEMA), schema(), StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ JSON Schema
+
+    public static String schema() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("title", "Escalation scenario");
+        root.putAll(schemaOf(ScenarioSpec.ROOT));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
+                    .replace("\r\n", "\n") + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> schemaOf(Spec spec) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (spec instanceof Spec.Obj o) {
+            m.put("type", "object");
+            if (!o.doc.isEmpty()) m.put("description", o.doc);
+            Map<String, Object> props = new LinkedHashMap<>();
+            List<String> required = new ArrayList<>();
+            for (Spec.Field f : o.fields.values()) {
+                Map<String, Object> p = schemaOf(f.spec());
+                p.put("description", f.doc());
+                if (literal(f)) p.put("default", f.defaultValue());
+                props.put(f.name(), p);
+                if (f.required()) required.add(f.name());
+            }
+            m.put("properties", props);
+            if (!required.isEmpty()) m.put("required", required);
+            m.put("additionalProperties", false);
+            if (o.isExactlyOne()) {
+                m.put("minProperties", 1);
+                m.put("maxProperties", 1);
+            }
+        } else if (spec instanceof Spec.MapOf mo) {
+            m.put("type", "object");
+            if (mo.idKeys) m.put("propertyNames", Map.of("pattern", "^[A-Za-z][A-Za-z0-9_]*$"));
+            m.put("additionalProperties", schemaOf(mo.values));
+        } else if (spec instanceof Spec.ListOf l) {
+            m.put("type", "array");
+            m.put("items", schemaOf(l.items));
+            if (l.minItems > 0) m.put("minItems", l.minItems);
+        } else if (spec instanceof Spec.Tagged t) {
+            List<Object> variants = new ArrayList<>();
+            for (var e : t.variants.entrySet()) {
+                Map<String, Object> v = schemaOf(e.getValue());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> props = (Map<String, Object>) v.get("properties");
+                Map<String, Object> withKind = new LinkedHashMap<>();
+                withKind.put("kind", Map.of("const", e.getKey()));
+                withKind.putAll(props);
+                v.put("properties", withKind);
+                v.put("required", List.of("kind"));
+                variants.add(v);
+            }
+            m.put("type", "object");
+            m.put("oneOf", variants);
+        } else if (spec instanceof Spec.Num n) {
+            m.put("type", n.integer ? "integer" : "number");
+            if (n.min > -Double.MAX_VALUE) m.put("minimum", n.min == Math.rint(n.min) ? (Object) (long) n.min : n.min);
+            if (n.max < Double.MAX_VALUE) m.put("maximum", n.max == Math.rint(n.max) ? (Object) (long) n.max : n.max);
+        } else if (spec instanceof Spec.Bool) {
+            m.put("type", "boolean");
+        } else if (spec instanceof Spec.Date) {
+            m.put("type", "string");
+            m.put("format", "date");
+        } else if (spec instanceof Spec.MonthDay) {
+            m.put("type", "string");
+            m.put("pattern", "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+        } else if (spec instanceof Spec.Choice c) {
+            m.put("enum", c.values);
+        } else {
+            m.put("type", "string");
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ Markdown reference
+
+    public static String reference() {
+        StringBuilder b = new StringBuilder();
+        b.append("# Scenario reference\n\n")
+                .append("<!-- Generated from src/main/java/escalation/spec/ScenarioSpec.java by escalation.spec.DocsGenerator; do not edit by hand. -->\n\n")
+                .append("A scenario is one YAML file. Every key is listed below with its type, default, range and meaning; ")
+                .append("a key not listed is an error (with a did-you-mean). Editors that read JSON Schema can complete and check ")
+                .append("scenario files with [`scenario.schema.json`](scenario.schema.json) (in VS Code with the YAML extension: ")
+                .append("`# yaml-language-server: $schema=../docs/scenario.schema.json` as the first line).\n\n")
+                .append("Ids (of actors, weapons, rungs, actions, corridor nodes and links) start with a letter and use letters, ")
+                .append("digits and `_`. YAML aliases are not supported; use `extends:` to share values between files.\n\n")
+                .append("## Inheritance and overrides\n\n")
+                .append("`extends: other.yaml` loads another scenario first (the path is relative to this file). Mappings merge key by key, ")
+                .append("so an override names only what changes; lists are replaced whole. Chains may be up to 16 deep; a cycle is an error.\n\n")
+                .append("Any value can be overridden on the command line with `--set PATH=VALUE`, where PATH names mapping keys and ")
+                .append("list indexes with dots: `--set actors.israel.rule.threshold=0.4`, `--set calendar.events.0.date=2024-10-02`. ")
+                .append("The value is read as YAML, so `--set relations.rivalry.0.actors=[kh,nujaba]` works. The result is validated like a file.\n\n")
+                .append("## Example\n\n```yaml\n")
+                .append(EXAMPLE)
+                .append("```\n\n");
+        List<Section> sections = new ArrayList<>();
+        collect("", ScenarioSpec.ROOT, sections);
+        for (Section s : sections) {
+            b.append("## `").append(s.path.isEmpty() ? "(top level)" : s.path).append("`\n\n");
+            if (!s.obj.doc.isEmpty()) b.append(s.obj.doc).append("\n\n");
+            if (s.obj.isExactlyOne()) b.append("Write exactly one of these keys.\n\n");
+            b.append("| key | type | required | default | meaning |\n|---|---|---|---|---|\n");
+            for (Spec.Field f : s.obj.fields.values()) {
+                b.append("| `").append(f.name()).append("` | ").append(f.spec().expected().replace("|", "\\|"))
+                        .append(" | ").append(f.required() ? "yes" : "no")
+                        .append(" | ").append(f.required() || f.defaultValue() == null ? "" : literal(f) ? "`" + f.defaultValue() + "`" : "*" + f.defaultValue() + "*")
+                        .append(" | ").append(f.doc().replace("|", "\\|")).append(" |\n");
+            }
+            b.append('\n');
+        }
+        b.append("## The default ladder\n\nUsed when a scenario declares no `ladder`. Intensities are ordinal severities.\n\n")
+                .append("| level | id | name | intensity | kinetic | sustained |\n|---|---|---|---|---|---|\n");
+        int level = 1;
+        for (Records.Rung r : DefaultLadder.RUNGS) {
+            b.append("| ").append(level++).append(" | `").append(r.id()).append("` | ").append(r.name()).append(" | ")
+                    .append(Spec.Num.fmt(r.intensity())).append(" | ").append(r.kinetic() ? "yes" : "no").append(" | ")
+                    .append(r.sustained() ? "yes" : "no").append(" |\n");
+        }
+        b.append("\nThe daily escalation level is 0 on a day with no action, else the level of the highest rung used that day ")
+                .append("(or, after a sustained rung was used, at least that rung's level).\n\n");
+        b.append("## Settable paths\n\n")
+                .append("The `set:` effect of a dated event or a shock changes these numeric parameters from that day on ")
+                .append("(`<actor>` is an actor id, `<weapon>` a weapon id):\n\n")
+                .append("- `actors.<actor>.traits.<trait>` for each trait: ").append(String.join(", ", escalation.scenario.SettablePaths.TRAITS)).append('\n')
+                .append("- `actors.<actor>.attention`, `actors.<actor>.leverage`\n")
+                .append("- `actors.<actor>.air_defence.<weapon>`, `actors.<actor>.arsenal.<weapon>.resupply`\n")
+                .append("- `actors.<actor>.rule.<parameter>` and `actors.<actor>.response.<parameter>`: any numeric parameter of the actor's rule kind ")
+                .append("(true/false parameters take 1 or 0)\n")
+                .append("- `relations.patronage.<proxy>.control`, `relations.patronage.<proxy>.compliance`\n")
+                .append("- `relations.restraint.<restrainer>.strength` (every restraint entry of that restrainer)\n");
+        return b.toString();
+    }
+
+    /** True when a default is a value one could write (a number, a boolean, a word of a choice), not a description. */
+    private static boolean literal(Spec.Field f) {
+        Object d = f.defaultValue();
+        return d instanceof Number || d instanceof Boolean
+                || (d instanceof String && (f.spec() instanceof Spec.Choice || f.spec() instanceof Spec.MonthDay));
+    }
+
+    private record Section(String path, Spec.Obj obj) { }
+
+    private static void collect(String path, Spec spec, List<Section> out) {
+        if (spec instanceof Spec.Obj o) {
+            out.add(new Section(path, o));
+            for (Spec.Field f : o.fields.values()) collect(Spec.join(path, f.name()), f.spec(), out);
+        } else if (spec instanceof Spec.MapOf m) {
+            collect(path + ".<" + m.keyKind.replace(" ids", "").replace(" ", "_") + ">", m.values, out);
+        } else if (spec instanceof Spec.ListOf l) {
+            collect(path + "[]", l.items, out);
+        } else if (spec instanceof Spec.Tagged t) {
+            for (var e : t.variants.entrySet()) collect(path + " (kind: " + e.getKey() + ")", e.getValue(), out);
+        }
+    }
+
+    private static final String EXAMPLE = """
+            name: my-scenario
+            calendar: {start: 2024-09-27, end: 2025-03-31}
+            weapons:
+              drone: {name: "one-way attack drone", killed: 0.2, injured: 1.5}
+              air_munition: {name: "precision air munition", killed: 1.0, injured: 2.0}
+            actors:
+              kh:
+                name: "Kata'ib Hezbollah"
+                kind: proxy
+                alignment: axis
+                arsenal: {drone: {stock: 60, resupply: 1}}
+                beliefs: {israel: {alpha: 1, beta: 4}}
+                actions:
+                  - {id: strike_israel, rung: lethal_proxy_strike, target: israel, weapon: drone, salvo: 3}
+                rule: {kind: utility, tempo: 0.6}
+              israel:
+                name: Israel
+                kind: state
+                alignment: western
+                attention: 0.35
+                arsenal: {air_munition: {stock: 10000, resupply: 100}}
+                air_defence: {drone: 0.75}
+                actions:
+                  - {id: strike_kh, rung: iraq_strike, target: kh, weapon: air_munition, salvo: 6}
+                response: {kind: graduated, answer_from: lethal_proxy_strike, reliability: 0.5, delay: 5}
+            relations:
+              adversaries:
+                - {actor: kh, targets: [israel]}
+                - {actor: israel, targets: [kh]}
+            thresholds:
+              - {id: israel_strikes_iraq, name: "Israel strikes Iraq", rung: iraq_strike, by: [israel]}
+            """;
+}

@@ -38,7 +38,7 @@ public final class Scenarios {
     }
 
     /** Writes YAML text to a file in {@code dir} and loads it. */
-    public static Theatre theatre(Path dir, String yaml, String... overrides) {
+    public static Theatre fromYaml(Path dir, String yaml, String... overrides) {
         return theatre(write(dir, "scenario.yaml", yaml), overrides);
     }
 

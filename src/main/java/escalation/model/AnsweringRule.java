@@ -9,7 +9,8 @@ import escalation.scenario.Records;
  * answers with probability
  * <pre>  min(1, reliability x commitment x (0.5 + resolve) + pressure_weight x domestic pressure) x attention x season</pre>
  * choosing the action against the attacker whose rung is nearest the received rung plus
- * {@code step} (never above {@code max_rung}, preferring the lower of two equally near).
+ * {@code step}, never above {@code max_rung}; of two equally near, tit-for-tat takes the lower and
+ * graduated escalation the higher, so an escalating doctrine does not fall back to matching.
  */
 final class AnsweringRule implements DecisionRule {
     private double reliability;
@@ -51,7 +52,9 @@ final class AnsweringRule implements DecisionRule {
         int bestDistance = Integer.MAX_VALUE;
         for (CompiledAction a : w.theatre.actions[self]) {
             if (a.target() != attacker || a.rung() > maxRung || !w.theatre.rungKinetic[a.rung()] || !w.canPerform(self, a)) continue;
-            int distance = 2 * Math.abs(a.rung() - desired) + (a.rung() > desired ? 1 : 0);
+            // Between two equally near rungs, tit-for-tat takes the lower and graduated escalation the higher.
+            boolean wrongSide = step > 0 ? a.rung() < desired : a.rung() > desired;
+            int distance = 2 * Math.abs(a.rung() - desired) + (wrongSide ? 1 : 0);
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = a.index();

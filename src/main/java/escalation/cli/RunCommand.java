@@ -22,8 +22,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code escalation run FILE --seed N}: one replication with a readable, explained event log. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs one replication of a scenario: prints a dated event log with the reason for every decision,",
-                "and writes events.csv and daily.csv to a new folder under results/."})
+        description = {"Runs one replication of a scenario.",
+                "Prints a dated event log with the reason for every decision, a summary (totals by actor, the date each "
+                        + "named threshold was first crossed, the end state), and writes events.csv and daily.csv to a new "
+                        + "folder under results/. Exit code 2 for an invalid scenario."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
     Path file;
@@ -32,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Seed of the run (a 32-bit integer; the same seed gives the same run, byte for byte).")
     int seed;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, e.g. actors.israel.rule.threshold=0.4 (repeatable).")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable), e.g. actors.israel.attention=0.8")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write to this new folder instead of results/<scenario>/<time>-seed<N>/.")

@@ -13,13 +13,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code escalation validate FILE...}: checks scenario files and lists every problem. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks scenario files and lists every problem at once, as file:line:column: field: message.",
-                "Exit code 0 when all are valid, 2 when any is not."})
+        description = {"Checks scenario files.",
+                "Lists every problem at once, as file:line:column: field: message. Exit code 0 when all are valid, 2 when any is not."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (YAML).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, e.g. actors.israel.rule.threshold=0.4 (repeatable).")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable), e.g. actors.israel.attention=0.8")
     List<String> overrides = new ArrayList<>();
 
     @Override public Integer call() {

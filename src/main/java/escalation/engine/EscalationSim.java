@@ -4,13 +4,15 @@ import escalation.model.Observer;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import escalation.model.World;
+import sim.engine.Sequence;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
  * One replication on MASON. One schedule step is one calendar day, split by the schedule's
  * orderings into phases: {@link #PERCEIVE} (the world), {@link #DECIDE} (each actor, a
- * {@link Steppable} of its own), {@link #RESOLVE} and {@link #RECORD} (the world). The same class
+ * {@link Steppable} of its own, stepped in a {@link Sequence}), {@link #RESOLVE} and {@link #RECORD}
+ * (the world). The same class
  * runs headless in batches and under the GUI console.
  */
 public class EscalationSim extends SimState {
@@ -37,9 +39,11 @@ public class EscalationSim extends SimState {
         super.start();
         world = new World(theatre, random, observer);
         schedule.scheduleRepeating(0, PERCEIVE, (Steppable) s -> world.perceive((int) s.schedule.getTime()), 1);
-        for (int i = 0; i < theatre.actors; i++) {
-            schedule.scheduleRepeating(0, DECIDE, new ActorAgent(i), 1);
-        }
+        // Each actor is a Steppable; they run as one Sequence so the schedule's heap holds four entries
+        // a day rather than one per actor (decisions are simultaneous, so their order does not matter).
+        Steppable[] agents = new Steppable[theatre.actors];
+        for (int i = 0; i < agents.length; i++) agents[i] = new ActorAgent(i);
+        schedule.scheduleRepeating(0, DECIDE, new Sequence(agents), 1);
         schedule.scheduleRepeating(0, RESOLVE, (Steppable) s -> world.resolve(), 1);
         schedule.scheduleRepeating(0, RECORD, (Steppable) s -> world.recordDay(), 1);
     }

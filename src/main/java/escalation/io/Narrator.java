@@ -40,7 +40,7 @@ public final class Narrator {
         } else {
             b.append(" strikes ").append(name(o.target()));
         }
-        b.append(" (").append(a.label()).append("; ").append(theatre.rungNames[a.rung()].toLowerCase(Locale.ROOT)).append(')');
+        b.append(" (").append(a.label()).append("; ").append(lowerFirst(theatre.rungNames[a.rung()])).append(')');
         if (a.launchesWeapons()) {
             b.append(": ").append(o.intercepted()).append(" intercepted, ").append(o.hits()).append(o.hits() == 1 ? " hit" : " hits");
             if (o.killed() > 0 || o.injured() > 0) b.append(", ").append(o.killed()).append(" killed, ").append(o.injured()).append(" injured");
@@ -59,8 +59,21 @@ public final class Narrator {
     public String why(Occurrence o) {
         Decision d = o.why();
         if (d == null) return "";
+        switch (d.rule()) {
+            case "dated event" -> {
+                return "a dated event in the scenario's calendar";
+            }
+            case "dated order" -> {
+                double days = d.input("days");
+                return "a dated event in the scenario's calendar; the order stands "
+                        + (days < 0 ? "to the end of the run" : "for " + fmt(days) + " days");
+            }
+            case "scripted" -> {
+                return "scripted rule: the actor's script has this action on this date";
+            }
+            default -> { }
+        }
         StringBuilder b = new StringBuilder(d.rule().replace('_', '-')).append(" rule");
-        if (d.rule().startsWith("dated") || d.rule().equals("scripted")) return b.append(" (on the calendar)").toString();
         boolean first = true;
         for (int i = 0; i < d.inputNames().length; i++) {
             if (d.inputNames()[i].equals("patron_order") && d.inputValues()[i] < 0) continue;
@@ -76,7 +89,7 @@ public final class Narrator {
     }
 
     private String format(String name, double v, Occurrence o) {
-        if (name.equals("received_rung") && v >= 1) return "'" + theatre.rungNames[(int) v - 1].toLowerCase(Locale.ROOT) + "'";
+        if (name.equals("received_rung") && v >= 1) return "'" + lowerFirst(theatre.rungNames[(int) v - 1]) + "'";
         if (name.equals("days") && v < 0) return "to the end";
         if (name.equals("patron_order")) return escalation.spec.ScenarioSpec.ORDERS.get((int) v);
         return fmt(v);
@@ -98,6 +111,11 @@ public final class Narrator {
             b.append(name(actors[k]));
         }
         return b.toString();
+    }
+
+    /** "Strikes in Iraq" becomes "strikes in Iraq"; proper nouns inside a name keep their capitals. */
+    static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     static String fmt(double v) {

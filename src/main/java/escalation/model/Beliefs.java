@@ -15,23 +15,22 @@ public final class Beliefs {
     private final double[][] watchIntensity;
     /** Attacks in the open episode of (attacker, target). */
     private final int[][] watchAttacks;
+    /** No open window ends before this day, so none can have expired before it. */
+    private int earliestEnd = Integer.MAX_VALUE;
 
-    Beliefs(int actors) {
-        alpha = new double[actors][actors];
-        beta = new double[actors][actors];
+    /** Starts from the priors (copied, not shared): Beta(priorAlpha, priorBeta) per (holder, about). */
+    Beliefs(double[][] priorAlpha, double[][] priorBeta) {
+        int actors = priorAlpha.length;
+        alpha = new double[actors][];
+        beta = new double[actors][];
         watchUntil = new int[actors][actors];
         watchIntensity = new double[actors][actors];
         watchAttacks = new int[actors][actors];
         for (int i = 0; i < actors; i++) {
-            java.util.Arrays.fill(alpha[i], 1);
-            java.util.Arrays.fill(beta[i], 1);
+            alpha[i] = priorAlpha[i].clone();
+            beta[i] = priorBeta[i].clone();
             java.util.Arrays.fill(watchUntil[i], -1);
         }
-    }
-
-    void prior(int holder, int about, double a, double b) {
-        alpha[holder][about] = a;
-        beta[holder][about] = b;
     }
 
     /** Mean belief of {@code holder} that {@code about} retaliates. */
@@ -53,6 +52,7 @@ public final class Beliefs {
         watchIntensity[attacker][target] = open ? Math.max(watchIntensity[attacker][target], intensity) : intensity;
         watchAttacks[attacker][target] = open ? watchAttacks[attacker][target] + 1 : 1;
         watchUntil[attacker][target] = untilDay;
+        earliestEnd = Math.min(earliestEnd, untilDay);
     }
 
     boolean watching(int attacker, int target) {
@@ -77,12 +77,16 @@ public final class Beliefs {
 
     /** Closes the windows that ended before {@code day} unanswered. */
     void closeExpired(int day, Theatre t, double vicarious, boolean learning) {
+        if (day <= earliestEnd) return;
+        earliestEnd = Integer.MAX_VALUE;
         for (int a = 0; a < watchUntil.length; a++) {
             int[] row = watchUntil[a];
             for (int b = 0; b < row.length; b++) {
                 if (row[b] >= 0 && row[b] < day) {
                     row[b] = -1;
                     if (learning) learn(a, b, 0, watchAttacks[a][b], t, vicarious);
+                } else if (row[b] >= 0) {
+                    earliestEnd = Math.min(earliestEnd, row[b]);
                 }
             }
         }

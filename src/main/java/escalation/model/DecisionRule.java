@@ -3,8 +3,9 @@ package escalation.model;
 import escalation.scenario.Records;
 
 /**
- * How an actor decides, once a day, in the decide phase. Decisions read only yesterday's state
- * (the world changes only in the resolve phase), so the order in which actors decide does not matter.
+ * How an actor decides, once a day, in the decide phase. Decisions read the state as the perceive
+ * phase left it (yesterday's outcomes, today's decay, resupply, events and propensities) and change
+ * nothing but their own intents, so the order in which actors decide does not matter.
  */
 public interface DecisionRule {
     /** Adds today's actions of {@code self} to {@code out}. */
@@ -14,6 +15,11 @@ public interface DecisionRule {
     void set(String name, double value);
 
     String kind();
+
+    /** False for rules that give orders rather than act: they run even on days the actor's doctrine answers. */
+    default boolean acts() {
+        return true;
+    }
 
     /** Builds the rule an actor's scenario entry declares. */
     static DecisionRule of(Records.Rule rule, Theatre t, int self) {

@@ -6,7 +6,8 @@ import escalation.spec.ScenarioSpec;
 /**
  * The patron's rule (Iran and the Quds Force in the domain brief): it watches the recent harm
  * suffered by its allies and by itself, and orders its proxies to restrain (when it is itself
- * under fire and wants to avoid a direct war), surge, activate or hold. A proxy's daily propensity
+ * under fire and wants to avoid a direct war), surge or activate; when no threshold is met it gives
+ * its default order ({@code hold} unless the scenario says otherwise). A proxy's daily propensity
  * is multiplied by {@code 1 + control x compliance x (effect(order) - 1)}, so an order reaches a
  * compliant, controlled faction fully and an autonomous one hardly at all.
  */
@@ -20,7 +21,7 @@ final class PatronRule implements DecisionRule {
     private double surgeAt;
     private double restrainAt;
     final double[] effect = new double[4];
-    final int initialOrder;
+    final int defaultOrder;
     private final int[] allies;
 
     PatronRule(Records.Rule r, Theatre t, int self) {
@@ -31,7 +32,7 @@ final class PatronRule implements DecisionRule {
         effect[HOLD] = r.param("hold_effect");
         effect[ACTIVATE] = r.param("activate_effect");
         effect[SURGE] = r.param("surge_effect");
-        initialOrder = ScenarioSpec.ORDERS.indexOf(r.choices().getOrDefault("initial_order", "hold"));
+        defaultOrder = ScenarioSpec.ORDERS.indexOf(r.choices().getOrDefault("default_order", "hold"));
         if (!r.allies().isEmpty()) {
             allies = r.allies().stream().mapToInt(t::index).toArray();
         } else {
@@ -48,7 +49,7 @@ final class PatronRule implements DecisionRule {
         double distress = 0;
         for (int a : allies) distress += w.harmRecent[a];
         double own = w.harmRecent[self];
-        int order = own >= restrainAt ? RESTRAIN : distress >= surgeAt ? SURGE : distress >= activateAt ? ACTIVATE : HOLD;
+        int order = own >= restrainAt ? RESTRAIN : distress >= surgeAt ? SURGE : distress >= activateAt ? ACTIVATE : defaultOrder;
         if (order != w.order[self]) {
             w.order[self] = order;
             if (w.explaining) {
@@ -75,5 +76,9 @@ final class PatronRule implements DecisionRule {
 
     @Override public String kind() {
         return "patron";
+    }
+
+    @Override public boolean acts() {
+        return false;
     }
 }

@@ -72,6 +72,20 @@ public final class Theatre {
     public final double[] linkRepairDays;
     public final String[] nodes;
 
+    public final CorridorTopology corridor;
+
+    // The first day's state of every run, cloned by each World.
+    final double[][] initialStock;
+    final double[][] resupply;
+    final double[][] stockCapacity;
+    final boolean[][] viaCorridor;
+    final double[][] airDefence;
+    /** [actor][corridor node][weapon]: route-specific interception, NaN where none is declared. */
+    final double[][][] routeDefence;
+    final double[][] initialGrievance;
+    final double[][] priorAlpha;
+    final double[][] priorBeta;
+
     public final Records.Mechanisms mechanisms;
     public final Records.Dynamics dynamics;
 
@@ -131,6 +145,42 @@ public final class Theatre {
         linkFrom = s.corridor().links().stream().mapToInt(l -> Arrays.asList(nodes).indexOf(l.from())).toArray();
         linkTo = s.corridor().links().stream().mapToInt(l -> Arrays.asList(nodes).indexOf(l.to())).toArray();
         linkRepairDays = s.corridor().links().stream().mapToDouble(Records.Link::repairDays).toArray();
+
+        corridor = new CorridorTopology(nodes, linkFrom, linkTo);
+
+        initialStock = new double[actors][weapons];
+        resupply = new double[actors][weapons];
+        stockCapacity = new double[actors][weapons];
+        viaCorridor = new boolean[actors][weapons];
+        airDefence = new double[actors][weapons];
+        routeDefence = new double[actors][nodes.length][weapons];
+        initialGrievance = new double[actors][actors];
+        priorAlpha = new double[actors][actors];
+        priorBeta = new double[actors][actors];
+        for (int i = 0; i < actors; i++) {
+            Records.Actor a = s.actors().get(i);
+            for (int w = 0; w < weapons; w++) {
+                Records.Stock st = a.arsenal().get(weaponIds[w]);
+                if (st != null) {
+                    initialStock[i][w] = st.stock();
+                    resupply[i][w] = st.resupply();
+                    stockCapacity[i][w] = st.capacity();
+                    viaCorridor[i][w] = st.viaCorridor();
+                }
+                airDefence[i][w] = a.airDefence().getOrDefault(weaponIds[w], 0.0);
+                for (int r = 0; r < nodes.length; r++) {
+                    Double v = a.airDefenceRoutes().getOrDefault(nodes[r], Map.of()).get(weaponIds[w]);
+                    routeDefence[i][r][w] = v == null ? Double.NaN : v;
+                }
+            }
+            Arrays.fill(priorAlpha[i], 1);
+            Arrays.fill(priorBeta[i], 1);
+            for (var g : a.grievance().entrySet()) initialGrievance[i][index(g.getKey())] = g.getValue();
+            for (var b : a.beliefs().entrySet()) {
+                priorAlpha[i][index(b.getKey())] = b.getValue().alpha();
+                priorBeta[i][index(b.getKey())] = b.getValue().beta();
+            }
+        }
 
         actions = new CompiledAction[actors][];
         for (int i = 0; i < actors; i++) {

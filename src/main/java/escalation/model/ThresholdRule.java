@@ -24,8 +24,8 @@ final class ThresholdRule implements DecisionRule {
         int target = -1;
         double most = -1;
         for (int j = 0; j < w.theatre.actors; j++) {
-            if (w.theatre.mayTarget[self][j] && w.grievance[self][j] > most) {
-                most = w.grievance[self][j];
+            if (w.theatre.mayTarget[self][j] && w.grievance(self, j) > most) {
+                most = w.grievance(self, j);
                 target = j;
             }
         }

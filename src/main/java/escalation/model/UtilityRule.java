@@ -46,7 +46,7 @@ final class UtilityRule implements DecisionRule {
             double weight = 0;
             if (a.rung() <= maxRung && t.rungKinetic[a.rung()] && w.canPerform(self, a)) {
                 double intensity = t.rungIntensity[a.rung()] / t.maxIntensity;
-                double g = w.grievance[self][a.target()];
+                double g = w.grievance(self, a.target());
                 double utility = eagerness * (base + gain * g / (1 + g)) * Math.sqrt(intensity)
                         - fear * w.beliefs.retaliation(self, a.target()) * intensity;
                 weight = Math.exp(Math.min(700, utility / temperature));
@@ -59,8 +59,8 @@ final class UtilityRule implements DecisionRule {
             pick -= weights[a.index()];
             if (pick < 0) {
                 double pChoice = weights[a.index()] / sum;
-                out.add(a.index(), -1, w.explaining ? Decision.of(kind(), opportunity * pChoice, u,
-                        "grievance", w.grievance[self][a.target()],
+                out.add(a.index(), -1, w.explaining ? Decision.of(kind(), opportunity, u,
+                        "grievance", w.grievance(self, a.target()),
                         "belief_retaliation", w.beliefs.retaliation(self, a.target()),
                         "propensity", w.propensity[self], "opportunity", opportunity,
                         "p_choice", pChoice, "p_act", 1 - 1 / sum, "patron_order", w.orderIndex(self)) : null);

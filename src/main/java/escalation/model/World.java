@@ -47,7 +47,12 @@ public final class World {
     /** [target][attacker region + 1][weapon]: interception probability, rebuilt when air defence changes. */
     private final double[][][] intercept;
 
-    final double[][] grievance;
+    /**
+     * Grievance of [holder][toward], stored divided by {@link #grievanceScale}: decaying every entry
+     * each day is then one multiplication of the scale (exact, and O(1) instead of O(actors^2)).
+     */
+    private final double[][] grievance;
+    private double grievanceScale = 1;
     final double[] pressure;
     final double[] harmRecent;
     final double[] attacksRecent;
@@ -92,19 +97,19 @@ public final class World {
         control = t.control.clone();
         compliance = t.compliance.clone();
         restraintStrength = new double[n][];
-        stock = new double[n][t.weapons];
-        resupply = new double[n][t.weapons];
-        capacity = new double[n][t.weapons];
-        viaCorridor = new boolean[n][t.weapons];
-        airDefence = new double[n][t.weapons];
-        routeDefence = new double[n][t.nodes.length][t.weapons];
+        stock = deepCopy(t.initialStock);
+        resupply = deepCopy(t.resupply);
+        capacity = t.stockCapacity;
+        viaCorridor = t.viaCorridor;
+        airDefence = deepCopy(t.airDefence);
+        routeDefence = t.routeDefence;
         intercept = new double[n][t.nodes.length + 1][t.weapons];
-        grievance = new double[n][n];
+        grievance = deepCopy(t.initialGrievance);
         pressure = new double[n];
         harmRecent = new double[n];
         attacksRecent = new double[n];
         attacksToday = new int[n];
-        beliefs = new Beliefs(n);
+        beliefs = new Beliefs(t.priorAlpha, t.priorBeta);
         corridor = new SupplyCorridor(t);
         order = new int[n];
         orderLockedUntil = new int[n];
@@ -130,20 +135,6 @@ public final class World {
             attention[i] = a.attention();
             leverage[i] = a.leverage();
             restraintStrength[i] = t.restraintStrength[i].clone();
-            for (int w = 0; w < t.weapons; w++) {
-                Records.Stock s = a.arsenal().get(t.weaponIds[w]);
-                if (s != null) {
-                    stock[i][w] = s.stock();
-                    resupply[i][w] = s.resupply();
-                    capacity[i][w] = s.capacity();
-                    viaCorridor[i][w] = s.viaCorridor();
-                }
-                airDefence[i][w] = a.airDefence().getOrDefault(t.weaponIds[w], 0.0);
-                for (int r = 0; r < t.nodes.length; r++) {
-                    Double v = a.airDefenceRoutes().getOrDefault(t.nodes[r], java.util.Map.of()).get(t.weaponIds[w]);
-                    routeDefence[i][r][w] = v == null ? Double.NaN : v;
-                }
-            }
             Arrays.fill(answerDue[i], -1);
             orderLockedUntil[i] = -1;
             intents[i] = new Intents();
@@ -151,19 +142,23 @@ public final class World {
         }
         for (int i = 0; i < n; i++) {
             Records.Actor a = t.scenario.actors().get(i);
-            for (var g : a.grievance().entrySet()) grievance[i][t.index(g.getKey())] = g.getValue();
-            for (var b : a.beliefs().entrySet()) beliefs.prior(i, t.index(b.getKey()), b.getValue().alpha(), b.getValue().beta());
             DecisionRule rule = DecisionRule.of(a.rule(), t, i);
             rules[i] = rule;
             DecisionRule response = DecisionRule.of(a.response(), t, i);
             doctrines[i] = response instanceof AnsweringRule ar ? ar : rule instanceof AnsweringRule ar2 ? ar2 : null;
             if (rule instanceof PatronRule pr) {
                 patronRules[i] = pr;
-                order[i] = pr.initialOrder;
+                order[i] = pr.defaultOrder;
             }
             if (doctrines[i] != null && doctrines[i] == rule) rules[i] = null;
         }
         rebuildInterception();
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] b = new double[a.length][];
+        for (int i = 0; i < a.length; i++) b[i] = a[i].clone();
+        return b;
     }
 
     // ------------------------------------------------------------------ perceive
@@ -179,9 +174,9 @@ public final class World {
         double keepGrievance = 1 - dyn.grievanceDecay();
         double keepPressure = 1 - dyn.pressureDecay();
         double keepRecent = 1 - 1.0 / dyn.recentMemory();
+        grievanceScale *= keepGrievance;
+        if (grievanceScale < 1e-100) renormaliseGrievance();
         for (int i = 0; i < t.actors; i++) {
-            double[] g = grievance[i];
-            for (int j = 0; j < g.length; j++) g[j] *= keepGrievance;
             pressure[i] *= keepPressure;
             harmRecent[i] *= keepRecent;
             attacksRecent[i] *= keepRecent;
@@ -254,7 +249,7 @@ public final class World {
             set.values().forEach((path, value) -> ParameterSetter.apply(this, path, value));
         } else if (e instanceof Records.AddGrievance g) {
             int toward = t.index(g.toward());
-            for (String of : g.of()) grievance[t.index(of)][toward] += g.add();
+            for (String of : g.of()) addGrievance(t.index(of), toward, g.add());
         } else if (e instanceof Records.Order o) {
             int patron = t.index(o.patron());
             order[patron] = ScenarioSpec.ORDERS.indexOf(o.order());
@@ -284,11 +279,11 @@ public final class World {
 
     // ------------------------------------------------------------------ decide
 
-    /** The decide phase of one actor: its doctrine answers first, then its rule takes initiative. */
+    /** The decide phase of one actor: its doctrine answers first; its rule takes initiative only if it did not. */
     public void decide(int actor) {
         Intents out = intents[actor];
         if (doctrines[actor] != null) doctrines[actor].decide(this, actor, out);
-        if (rules[actor] != null && out.size == 0) rules[actor].decide(this, actor, out);
+        if (rules[actor] != null && (out.size == 0 || !rules[actor].acts())) rules[actor].decide(this, actor, out);
     }
 
     boolean canPerform(int actor, CompiledAction a) {
@@ -356,10 +351,10 @@ public final class World {
         harm(a, target, t.rungIntensity[rung], killed, injured);
         learn(a, target, t.rungIntensity[rung]);
         scheduleAnswers(a, target, rung);
-        checkThresholds(a, target, rung);
         if (explaining) {
             tell(new Occurrence(date, day, Occurrence.Kind.STRIKE, a, target, x, launched, intercepted, hits, killed, injured, why, null));
         }
+        checkThresholds(a, target, rung);
     }
 
     private void signal(int a, CompiledAction x, Decision why) {
@@ -376,8 +371,8 @@ public final class World {
                 }
             }
         }
-        checkThresholds(a, target, x.rung());
         if (explaining) tell(new Occurrence(date, day, Occurrence.Kind.SIGNAL, a, target, x, 0, 0, 0, 0, 0, why, null));
+        checkThresholds(a, target, x.rung());
     }
 
     private void raiseLevel(int rung) {
@@ -385,11 +380,28 @@ public final class World {
         if (theatre.rungSustained[rung]) sustainedLevel = Math.max(sustainedLevel, rung + 1);
     }
 
+    /**
+     * A Poisson draw from the run's stream: the multiplication method for small means (exact, and what
+     * Commons Math itself uses there, without building a distribution per hit), Commons Math's
+     * {@link PoissonDistribution} for large ones.
+     */
     private int poisson(double mean) {
         if (mean <= 0) return 0;
+        if (mean < SMALL_POISSON_MEAN) {
+            double limit = Math.exp(-mean);
+            double product = random.nextDouble();
+            int n = 0;
+            while (product > limit) {
+                n++;
+                product *= random.nextDouble();
+            }
+            return n;
+        }
         return new PoissonDistribution(commonsRandom, mean, PoissonDistribution.DEFAULT_EPSILON,
                 PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
     }
+
+    private static final double SMALL_POISSON_MEAN = 30;
 
     /** Harm received becomes grievance (shared within the camp), domestic pressure and distress. */
     private void harm(int attacker, int target, double intensity, int killed, int injured) {
@@ -399,11 +411,11 @@ public final class World {
                 + dyn.grievancePerInjured() * injured;
         harmRecent[target] += harm;
         if (t.mechanisms.grievance()) {
-            grievance[target][attacker] += harm;
+            addGrievance(target, attacker, harm);
             if (t.mechanisms.solidarity()) {
                 for (int k = 0; k < t.actors; k++) {
                     if (k != target && k != attacker && t.camp[k] == t.camp[target]) {
-                        grievance[k][attacker] += solidarity[k] * harm;
+                        addGrievance(k, attacker, solidarity[k] * harm);
                     }
                 }
             }
@@ -485,8 +497,20 @@ public final class World {
         return todayLevel;
     }
 
+    /** Grievance of {@code holder} toward {@code toward} today. */
     public double grievance(int holder, int toward) {
-        return grievance[holder][toward];
+        return grievance[holder][toward] * grievanceScale;
+    }
+
+    void addGrievance(int holder, int toward, double amount) {
+        grievance[holder][toward] += amount / grievanceScale;
+    }
+
+    private void renormaliseGrievance() {
+        for (double[] row : grievance) {
+            for (int j = 0; j < row.length; j++) row[j] *= grievanceScale;
+        }
+        grievanceScale = 1;
     }
 
     public double pressure(int actor) {

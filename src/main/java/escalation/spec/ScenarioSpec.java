@@ -270,7 +270,7 @@ public final class ScenarioSpec {
                     .opt("hold_effect", nonNegative(), 0.7, "Same, under 'hold'.")
                     .opt("activate_effect", nonNegative(), 1.6, "Same, under 'activate'.")
                     .opt("surge_effect", nonNegative(), 2.5, "Same, under 'surge'.")
-                    .opt("initial_order", new Choice(ORDERS.toArray(String[]::new)), "hold", "Order standing on the first day."));
+                    .opt("default_order", new Choice(ORDERS.toArray(String[]::new)), "hold", "Order it gives when none of its thresholds is met, and on the first day."));
         }
         Obj tft = new Obj("tit-for-tat doctrine", "Answers each attack at or above a rung with an action on the same rung against the attacker.");
         Obj grad = new Obj("graduated doctrine", "Answers each attack at or above a rung with an action 'step' rungs higher against the attacker.");

@@ -1,0 +1,42 @@
+package escalation;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The arrows between packages stay as the README draws them: the model knows nothing of I/O or front doors. */
+class ArchitectureTest {
+    private static final Map<String, List<String>> FORBIDDEN = Map.of(
+            "scenario", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
+            "spec", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
+            "model", List.of("escalation.engine", "escalation.io", "escalation.cli", "java.io.", "java.nio.", "picocli"),
+            "engine", List.of("escalation.io", "escalation.cli"),
+            "io", List.of("escalation.cli"));
+
+    @Test
+    void packagesImportOnlyWhatTheyMay() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (var e : FORBIDDEN.entrySet()) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/escalation", e.getKey()))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    for (String line : Files.readAllLines(f)) {
+                        for (String banned : e.getValue()) {
+                            if ((line.startsWith("import " + banned) || line.contains(" " + banned))
+                                    && !line.strip().startsWith("*") && !line.strip().startsWith("//")) {
+                                violations.add(f + ": " + line.strip());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+}

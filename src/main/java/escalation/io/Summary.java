@@ -4,7 +4,7 @@ import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import java.util.Locale;
 
-/** The end-of-run summary: totals by actor, thresholds with the date first crossed, the end state. */
+/** The end-of-run summary: totals by attacker and target, thresholds with the date first crossed, the end state. */
 public final class Summary {
     /** Days at the end of a run that define its end state. */
     public static final int END_WINDOW = 14;
@@ -13,13 +13,16 @@ public final class Summary {
 
     public static String of(Theatre t, RunRecord r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-28s %8s %8s %12s %6s %7s %8s%n", "actor", "attacks", "weapons", "intercepted",
-                "hits", "killed", "injured"));
+        b.append(String.format(Locale.ROOT, "%-26s %-26s %7s %8s %8s %11s %5s %6s %7s%n", "attacker", "target", "signals",
+                "attacks", "weapons", "intercepted", "hits", "killed", "injured"));
         for (int a = 0; a < t.actors; a++) {
-            if (r.byAttacker(r.attacks, a) == 0) continue;
-            b.append(String.format(Locale.ROOT, "%-28s %8d %8d %12d %6d %7d %8d%n", t.actorNames[a], r.byAttacker(r.attacks, a),
-                    r.byAttacker(r.weapons, a), r.byAttacker(r.intercepted, a), r.byAttacker(r.hits, a),
-                    r.byAttacker(r.killed, a), r.byAttacker(r.injured, a)));
+            for (int target = 0; target < t.actors; target++) {
+                int c = r.cell(a, target);
+                if (r.attacks[c] == 0 && r.signals[c] == 0) continue;
+                b.append(String.format(Locale.ROOT, "%-26s %-26s %7d %8d %8d %11d %5d %6d %7d%n", t.actorNames[a],
+                        t.actorNames[target], r.signals[c], r.attacks[c], r.weapons[c], r.intercepted[c], r.hits[c],
+                        r.killed[c], r.injured[c]));
+            }
         }
         b.append('\n');
         for (int k = 0; k < r.thresholdDay.length; k++) {

@@ -95,14 +95,17 @@ final class Binder {
                 t.num("solidarity"), t.num("stake"));
         Map<String, Records.Stock> arsenal = new LinkedHashMap<>();
         a.objectMap("arsenal").forEach((w, s) -> arsenal.put(w, new Records.Stock(s.num("stock"), s.num("resupply"),
-                s.num("capacity", Double.POSITIVE_INFINITY), s.bool("via_corridor"))));
+                s.num("capacity", Double.POSITIVE_INFINITY), (int) s.num("salvo"), s.bool("via_corridor"))));
         Map<String, Records.Belief> beliefs = new LinkedHashMap<>();
         a.objectMap("beliefs").forEach((target, b) -> beliefs.put(target, new Records.Belief(b.num("alpha"), b.num("beta"))));
         List<Action> actions = new ArrayList<>();
         for (View x : a.objects("actions")) {
             String actionId = x.text("id");
+            String weapon = x.optionalText("weapon");
+            Records.Stock stock = weapon == null ? null : arsenal.get(weapon);
+            int salvo = x.integer("salvo", stock == null ? 1 : stock.salvo());
             actions.add(new Action(actionId, x.has("label") ? x.text("label") : actionId, x.text("rung"), x.text("target"),
-                    x.optionalText("weapon"), (int) x.num("salvo"), x.texts("corridor"), x.num("damage"), x.texts("via"),
+                    weapon, salvo, x.texts("corridor"), x.num("damage"), x.texts("via"),
                     x.num("credibility"), x.num("relay_pressure")));
         }
         Records.Location location = a.has("location")

@@ -75,7 +75,7 @@ public final class Records {
 
     public record Traits(double resolve, double eagerness, double riskTolerance, double solidarity, double stake) { }
 
-    public record Stock(double stock, double resupply, double capacity, boolean viaCorridor) { }
+    public record Stock(double stock, double resupply, double capacity, int salvo, boolean viaCorridor) { }
 
     public record Belief(double alpha, double beta) { }
 

@@ -33,11 +33,22 @@ public final class DocsGenerator {
 
     // ------------------------------------------------------------------ JSON Schema
 
+    /**
+     * A draft-07 schema. A file with {@code extends:} overrides only some values of its parent, so it
+     * is checked against a lenient copy of the format in which nothing is required.
+     */
     public static String schema() {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$schema", "http://json-schema.org/draft-07/schema#");
         root.put("title", "Escalation scenario");
-        root.putAll(schemaOf(ScenarioSpec.ROOT));
+        root.put("description", "A scenario file of the escalation simulator; see docs/scenarios.md.");
+        root.put("if", Map.of("required", List.of("extends")));
+        root.put("then", Map.of("$ref", "#/definitions/override"));
+        root.put("else", Map.of("$ref", "#/definitions/scenario"));
+        Map<String, Object> definitions = new LinkedHashMap<>();
+        definitions.put("scenario", schemaOf(ScenarioSpec.ROOT, false));
+        definitions.put("override", schemaOf(ScenarioSpec.ROOT, true));
+        root.put("definitions", definitions);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
                     .replace("\r\n", "\n") + "\n";
@@ -46,7 +57,7 @@ public final class DocsGenerator {
         }
     }
 
-    private static Map<String, Object> schemaOf(Spec spec) {
+    private static Map<String, Object> schemaOf(Spec spec, boolean partial) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (spec instanceof Spec.Obj o) {
             m.put("type", "object");
@@ -54,14 +65,14 @@ public final class DocsGenerator {
             Map<String, Object> props = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             for (Spec.Field f : o.fields.values()) {
-                Map<String, Object> p = schemaOf(f.spec());
+                Map<String, Object> p = schemaOf(f.spec(), partial);
                 p.put("description", f.doc());
                 if (literal(f)) p.put("default", f.defaultValue());
                 props.put(f.name(), p);
                 if (f.required()) required.add(f.name());
             }
             m.put("properties", props);
-            if (!required.isEmpty()) m.put("required", required);
+            if (!required.isEmpty() && !partial) m.put("required", required);
             m.put("additionalProperties", false);
             if (o.isExactlyOne()) {
                 m.put("minProperties", 1);
@@ -70,26 +81,26 @@ public final class DocsGenerator {
         } else if (spec instanceof Spec.MapOf mo) {
             m.put("type", "object");
             if (mo.idKeys) m.put("propertyNames", Map.of("pattern", "^[A-Za-z][A-Za-z0-9_]*$"));
-            m.put("additionalProperties", schemaOf(mo.values));
+            m.put("additionalProperties", schemaOf(mo.values, partial));
         } else if (spec instanceof Spec.ListOf l) {
             m.put("type", "array");
-            m.put("items", schemaOf(l.items));
-            if (l.minItems > 0) m.put("minItems", l.minItems);
+            m.put("items", schemaOf(l.items, partial));
+            if (l.minItems > 0 && !partial) m.put("minItems", l.minItems);
         } else if (spec instanceof Spec.Tagged t) {
             List<Object> variants = new ArrayList<>();
             for (var e : t.variants.entrySet()) {
-                Map<String, Object> v = schemaOf(e.getValue());
+                Map<String, Object> v = schemaOf(e.getValue(), partial);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> props = (Map<String, Object>) v.get("properties");
                 Map<String, Object> withKind = new LinkedHashMap<>();
                 withKind.put("kind", Map.of("const", e.getKey()));
                 withKind.putAll(props);
                 v.put("properties", withKind);
-                v.put("required", List.of("kind"));
+                if (!partial) v.put("required", List.of("kind"));
                 variants.add(v);
             }
             m.put("type", "object");
-            m.put("oneOf", variants);
+            m.put("anyOf", variants);
         } else if (spec instanceof Spec.Num n) {
             m.put("type", n.integer ? "integer" : "number");
             if (n.min > -Double.MAX_VALUE) m.put("minimum", n.min == Math.rint(n.min) ? (Object) (long) n.min : n.min);

@@ -106,6 +106,7 @@ public final class ScenarioSpec {
                 .opt("stock", nonNegative(), 0.0, "Weapons held on the first day.")
                 .opt("resupply", nonNegative(), 0.0, "Weapons received per day at full corridor capacity.")
                 .opt("capacity", nonNegative(), "unlimited", "Most weapons that can be held.")
+                .opt("salvo", count(1, 1_000_000), 1, "Weapons launched per action with this weapon, unless the action sets its own salvo.")
                 .opt("via_corridor", new Bool(), false, "True when resupply flows over the supply corridor from the actor's patron, so corridor strikes throttle it.");
 
         Obj action = new Obj("an action", "Something an actor can do: a salvo of one weapon at one target on one rung, or a signal.")
@@ -114,7 +115,7 @@ public final class ScenarioSpec {
                 .req("target", new Ref(ACTOR), "Whom it is aimed at; must be among the actor's adversaries.")
                 .opt("label", new Text(), "the action id", "Words for the event log ('drones at the Golan').")
                 .opt("weapon", new Ref(WEAPON), "none", "Weapon launched; required on kinetic rungs unless the action only strikes the corridor.")
-                .opt("salvo", count(0, 1_000_000), 1, "Weapons launched each time.")
+                .opt("salvo", count(0, 1_000_000), "the arsenal's salvo for the weapon", "Weapons launched each time.")
                 .opt("corridor", new ListOf(new Ref(LINK), 1), "none", "Corridor links the strike degrades.")
                 .opt("damage", probability(), 0.5, "Share of a struck link's capacity lost.")
                 .opt("via", new ListOf(new Ref(ACTOR), 1), "none", "Signals only: third parties who relay the threat (Washington relaying Israel's warnings to Baghdad).")

@@ -7,13 +7,16 @@ import escalation.scenario.Records;
  * answering attacks. Each attack at or above {@code answer_from} on the actor, or on an ally it
  * protects, schedules an answer {@code delay} days later against the attacker. On that day it
  * answers with probability
- * <pre>  min(1, reliability x commitment x (0.5 + resolve) + pressure_weight x domestic pressure) x attention x season</pre>
+ * <pre>  [1 - (1 - min(1, reliability x commitment x (0.5 + resolve))) exp(-pressure_weight x domestic pressure)] x attention x season</pre>
+ * so domestic pressure after casualties pushes toward answering without ever exceeding certainty, and
+ * each actor has its own sensitivity to it.
  * choosing the action against the attacker whose rung is nearest the received rung plus
  * {@code step}, never above {@code max_rung}; of two equally near, tit-for-tat takes the lower and
  * graduated escalation the higher, so an escalating doctrine does not fall back to matching.
  */
 final class AnsweringRule implements DecisionRule {
     private double reliability;
+    private double pressureWeight;
     int delay;
     int step;
     final int answerFrom;
@@ -24,6 +27,7 @@ final class AnsweringRule implements DecisionRule {
     AnsweringRule(Records.Rule r, Theatre t) {
         kind = r.kind();
         reliability = r.param("reliability");
+        pressureWeight = r.param("pressure_weight");
         delay = (int) r.param("delay");
         step = r.params().containsKey("step") ? (int) r.param("step") : 0;
         answerFrom = r.choices().containsKey("answer_from") ? t.scenario.rungIndex(r.choices().get("answer_from")) : t.lowestKineticRung;
@@ -43,8 +47,9 @@ final class AnsweringRule implements DecisionRule {
         int received = w.answerRung[self][attacker];
         double weight = w.answerWeight[self][attacker];
         w.answerDue[self][attacker] = -1;
-        double pressure = w.theatre.mechanisms.domesticPressure() ? w.theatre.dynamics.pressureWeight() * w.pressure[self] : 0;
-        double p = Math.min(1, reliability * weight * (0.5 + w.resolve[self]) + pressure) * w.answerPropensity[self];
+        double base = Math.min(1, reliability * weight * (0.5 + w.resolve[self]));
+        double pressure = w.theatre.mechanisms.domesticPressure() ? pressureWeight * w.pressure[self] : 0;
+        double p = (1 - (1 - base) * Math.exp(-pressure)) * w.answerPropensity[self];
         double u = w.random.nextDouble();
         if (u >= p) return;
         int desired = Math.min(received + step, maxRung);
@@ -69,6 +74,7 @@ final class AnsweringRule implements DecisionRule {
     @Override public void set(String name, double value) {
         switch (name) {
             case "reliability" -> reliability = value;
+            case "pressure_weight" -> pressureWeight = value;
             case "delay" -> delay = (int) Math.max(0, Math.round(value));
             case "step" -> step = (int) Math.max(0, Math.round(value));
             case "defend_allies" -> defendAllies = value != 0;

@@ -54,7 +54,7 @@ final class Binder {
         View d = root.obj("dynamics");
         Records.Dynamics dynamics = new Records.Dynamics(d.num("grievance_decay"), d.num("grievance_per_intensity"),
                 d.num("grievance_per_killed"), d.num("grievance_per_injured"), d.num("pressure_per_killed"),
-                d.num("pressure_decay"), d.num("pressure_weight"), (int) d.num("belief_window"),
+                d.num("pressure_decay"), (int) d.num("belief_window"),
                 d.num("vicarious_learning"), (int) d.num("recent_memory"));
 
         List<Actor> actors = new ArrayList<>();

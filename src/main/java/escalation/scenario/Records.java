@@ -71,7 +71,7 @@ public final class Records {
 
     public record Dynamics(double grievanceDecay, double grievancePerIntensity, double grievancePerKilled,
                            double grievancePerInjured, double pressurePerKilled, double pressureDecay,
-                           double pressureWeight, int beliefWindow, double vicariousLearning, int recentMemory) { }
+                           int beliefWindow, double vicariousLearning, int recentMemory) { }
 
     public record Traits(double resolve, double eagerness, double riskTolerance, double solidarity, double stake) { }
 

@@ -220,7 +220,6 @@ public final class ScenarioSpec {
                 .opt("grievance_per_injured", nonNegative(), 0.01, "Grievance per person injured.")
                 .opt("pressure_per_killed", nonNegative(), 0.1, "Domestic pressure to answer, per own person killed.")
                 .opt("pressure_decay", probability(), 0.05, "Share of domestic pressure that fades each day.")
-                .opt("pressure_weight", nonNegative(), 1.0, "How much domestic pressure adds to the probability of answering.")
                 .opt("belief_window", count(1, 365), 14, "Days within which an answer counts as retaliation for an attack.")
                 .opt("vicarious_learning", probability(), 0.5, "Weight with which an actor learns from what happened to allies of its camp attacking the same adversary.")
                 .opt("recent_memory", count(1, 365), 14, "Days over which recent attacks are remembered (relevance, patron distress).");
@@ -280,7 +279,8 @@ public final class ScenarioSpec {
                     .opt("delay", count(0, 365), 2, "Days between the attack and the answer.")
                     .opt("answer_from", new Ref(RUNG), "the lowest kinetic rung", "Lowest rung of attack it answers.")
                     .opt("max_rung", new Ref(RUNG), "the top rung", "Highest rung it answers with.")
-                    .opt("defend_allies", new Bool(), true, "Also answers attacks on allies it protects (weighted by commitment).");
+                    .opt("defend_allies", new Bool(), true, "Also answers attacks on allies it protects (weighted by commitment).")
+                    .opt("pressure_weight", nonNegative(), 0.5, "Sensitivity to domestic pressure after casualties: the probability of not answering is multiplied by exp(-pressure_weight x pressure).");
         }
         grad.opt("step", count(0, 10), 1, "Rungs above the attack.");
         t.variant("tit_for_tat", tft);

@@ -21,7 +21,7 @@ class RulesTest {
         return """
                 name: rules
                 calendar: {start: 2025-03-01, end: 2025-10-31}
-                mechanisms: {grievance: false, learning: false, winter: false}
+                mechanisms: {grievance: false, learning: false, winter: false, domestic_pressure: false}
                 dynamics: {grievance_decay: 0}
                 weapons:
                   rocket: {name: rocket, killed: 0.1, injured: 0.5}
@@ -184,6 +184,16 @@ class RulesTest {
             if (answerDayAndLevel(t, seed) != null) answered++;
         }
         assertBinomial(answered, n, 0.3, "answers");
+        // Casualties push toward answering: four hits killing about 20 give pressure about 2, so with
+        // pressure_weight 2 the probability is about 1 - 0.7 e^-4 = 0.99.
+        Theatre pressed = Scenarios.fromYaml(dir, world(ONE_STRIKE,
+                "response: {kind: tit_for_tat, reliability: 0.3, delay: 1, pressure_weight: 2}", "")
+                .replace("domestic_pressure: false", "domestic_pressure: true"), "weapons.rocket.killed=5");
+        int pressedAnswers = 0;
+        for (int seed : Scenarios.seeds(100)) {
+            if (answerDayAndLevel(pressed, seed) != null) pressedAnswers++;
+        }
+        assertTrue(pressedAnswers > 90, "domestic pressure after casualties makes an answer near certain: " + pressedAnswers);
         Theatre ignores = Scenarios.fromYaml(dir, world(ONE_STRIKE,
                 "response: {kind: tit_for_tat, reliability: 1, delay: 1, answer_from: iraq_strike}", ""));
         assertTrue(answerDayAndLevel(ignores, 1) == null, "attacks below answer_from are not answered");

@@ -103,15 +103,19 @@ class BadInputTest {
         assertTrue(r.err().contains("relations.adversaries[0].targets[0]: undeclared actor 'stat' (did you mean 'state'?)"), r.err());
     }
 
-    @Test
-    void dateOutsideTheCalendar() {
-        String yaml = GOOD.replace("calendar: {start: 2025-01-01, end: 2025-03-31}", """
+    /** The base scenario with one dated event, given as a flow mapping on line 6. */
+    private static String withEvent(String event) {
+        return GOOD.replace("calendar: {start: 2025-01-01, end: 2025-03-31}", """
                 calendar:
                   start: 2025-01-01
                   end: 2025-03-31
                   events:
-                    - {date: 2025-06-01, name: late, effects: [{set: {actors.state.attention: 0.5}}]}""");
-        Result r = validate(yaml);
+                    - %s""".formatted(event));
+    }
+
+    @Test
+    void dateOutsideTheCalendar() {
+        Result r = validate(withEvent("{date: 2025-06-01, name: late, effects: [{set: {actors.state.attention: 0.5}}]}"));
         assertClean(r);
         assertTrue(r.err().contains("calendar.events[0].date: date 2025-06-01 is outside the calendar 2025-01-01 to 2025-03-31"), r.err());
         assertTrue(r.err().contains("bad.yaml:6:"), r.err());
@@ -176,13 +180,7 @@ class BadInputTest {
 
     @Test
     void unsettableParameterInAnEvent() {
-        String yaml = GOOD.replace("calendar: {start: 2025-01-01, end: 2025-03-31}", """
-                calendar:
-                  start: 2025-01-01
-                  end: 2025-03-31
-                  events:
-                    - {date: 2025-02-01, name: x, effects: [{set: {actors.state.atention: 0.5}}]}""");
-        Result r = validate(yaml);
+        Result r = validate(withEvent("{date: 2025-02-01, name: x, effects: [{set: {actors.state.atention: 0.5}}]}"));
         assertClean(r);
         assertTrue(r.err().contains("not a settable parameter (did you mean 'actors.state.attention'?)"), r.err());
     }

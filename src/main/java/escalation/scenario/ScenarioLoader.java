@@ -62,8 +62,7 @@ public final class ScenarioLoader {
             }
             return node;
         }
-        Path parentPath = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.getParent() == null ? Path.of(".") : file.getParent())
-                .resolve(parentName.text());
+        Path parentPath = file.getParent() == null ? Path.of(parentName.text()) : file.getParent().resolve(parentName.text());
         List<Path> next = new ArrayList<>(chain);
         next.add(real);
         Node parent;

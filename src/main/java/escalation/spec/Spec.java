@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The shape of a value in a scenario file. A tree of specs describes the whole scenario language;
@@ -237,7 +238,7 @@ public abstract sealed class Spec
             checkFields(m, path, c, fields, Set.of());
         }
 
-        void checkFields(Node.Mapping m, String path, Checker c, Map<String, Field> known, java.util.Set<String> extra) {
+        void checkFields(Node.Mapping m, String path, Checker c, Map<String, Field> known, Set<String> extra) {
             for (var e : m.entries().entrySet()) {
                 String key = e.getKey();
                 String sub = join(path, key);
@@ -379,12 +380,6 @@ public abstract sealed class Spec
 
         @Override public String expected() {
             return title;
-        }
-    }
-
-    private static final class Set {
-        static java.util.Set<String> of(String... s) {
-            return java.util.Set.of(s);
         }
     }
 

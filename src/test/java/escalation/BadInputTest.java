@@ -140,6 +140,14 @@ class BadInputTest {
     }
 
     @Test
+    void rangeAndCalendarProblemsAreListedTogether() {
+        Result r = validate(withEvent("{date: 2025-06-01, name: late, effects: [{set: {actors.state.attention: 0.5}}]}")
+                .replace("tempo: 0.5", "tempo: 1.5"));
+        assertClean(r);
+        assertTrue(r.err().contains("2 problems") && r.err().contains("tempo") && r.err().contains("outside the calendar"), r.err());
+    }
+
+    @Test
     void yamlSyntaxErrorHasItsPlace() {
         Result r = validate("name: x\ncalendar: {start: 2025-01-01\nactors: [\n");
         assertClean(r);

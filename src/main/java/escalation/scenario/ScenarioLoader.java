@@ -110,16 +110,18 @@ public final class ScenarioLoader {
     Scenario bind(Node tree, String source) throws ScenarioException {
         Spec.Checker checker = new Spec.Checker();
         ScenarioSpec.ROOT.check(tree, "", checker);
-        if (!checker.problems().isEmpty()) {
-            // Shape errors make references and semantics unreliable; still report references that can be checked.
-            checkReferences(tree, checker);
-            throw new ScenarioException(checker.problems());
-        }
         checkReferences(tree, checker);
-        if (!checker.problems().isEmpty()) throw new ScenarioException(checker.problems());
-        Scenario s = Binder.bind(new View(tree, ScenarioSpec.ROOT), source);
-        List<Problem> problems = new ArrayList<>();
-        Semantics.check(s, tree, problems);
+        List<Problem> problems = new ArrayList<>(checker.problems());
+        Scenario s;
+        try {
+            s = Binder.bind(new View(tree, ScenarioSpec.ROOT), source);
+            Semantics.check(s, tree, problems);
+        } catch (RuntimeException e) {
+            // Only possible when shape or reference problems were found: a value that is not even of the right
+            // type cannot be bound, and the checks that need the whole scenario wait until it is fixed.
+            if (problems.isEmpty()) throw e;
+            throw new ScenarioException(problems);
+        }
         if (!problems.isEmpty()) throw new ScenarioException(problems);
         return s;
     }

@@ -48,15 +48,34 @@ public final class ResultsFolder {
         return dir;
     }
 
-    /** Writes a whole file atomically. */
+    /** Opens an existing results folder (to resume a batch). */
+    public static ResultsFolder existing(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such results folder");
+        return new ResultsFolder(dir);
+    }
+
+    /** Writes a whole text file atomically. */
     public Path write(String name, String content) throws IOException {
+        return write(name, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Something that writes a file's bytes. */
+    public interface Content {
+        void to(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Writes a whole file atomically: to a temporary name first, then moved over the target. */
+    public Path write(String name, Content content) throws IOException {
         Path target = dir.resolve(name);
-        Path tmp = dir.resolve("." + name + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        if (target.getParent() != null) Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            content.to(out);
+        }
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
     }

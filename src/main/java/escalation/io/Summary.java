@@ -6,9 +6,6 @@ import java.util.Locale;
 
 /** The end-of-run summary: totals by attacker and target, thresholds with the date first crossed, the end state. */
 public final class Summary {
-    /** Days at the end of a run that define its end state. */
-    public static final int END_WINDOW = 14;
-
     private Summary() { }
 
     public static String of(Theatre t, RunRecord r) {
@@ -31,9 +28,9 @@ public final class Summary {
                     d < 0 ? "not crossed" : "first crossed " + t.date(d)));
         }
         int max = r.maxLevel();
-        int end = r.endLevel(END_WINDOW);
+        int end = r.endLevel(RunRecord.END_WINDOW);
         b.append("Highest rung reached: ").append(max == 0 ? "none" : t.rungNames[max - 1]).append('\n');
-        b.append("End state (highest rung in the last ").append(END_WINDOW).append(" days): ")
+        b.append("End state (highest rung in the last ").append(RunRecord.END_WINDOW).append(" days): ")
                 .append(end == 0 ? "calm" : t.rungNames[end - 1]).append('\n');
         return b.toString();
     }

@@ -19,6 +19,12 @@ public final class RunRecord {
     public final int[] signals;
     /** Per threshold, the day index it was first crossed, or -1. */
     public final int[] thresholdDay;
+    /** Attacks launched per actor and calendar week (week w covers days 7w to 7w+6), at [actor * weeks + week]. */
+    public final int[] weeklyAttacks;
+    public final int weeks;
+
+    /** Days at the end of a run whose highest level is the run's end state. */
+    public static final int END_WINDOW = 14;
 
     RunRecord(int actors, int days, int thresholds) {
         this.actors = actors;
@@ -32,6 +38,12 @@ public final class RunRecord {
         signals = new int[actors * actors];
         thresholdDay = new int[thresholds];
         Arrays.fill(thresholdDay, -1);
+        weeks = (days + 6) / 7;
+        weeklyAttacks = new int[actors * weeks];
+    }
+
+    public int actors() {
+        return actors;
     }
 
     public int cell(int attacker, int target) {

@@ -480,8 +480,11 @@ public final class World {
     /** Closes the day: the escalation level, recent-attack memory, and the observer's view. */
     public void recordDay() {
         record.dailyLevel[day] = (byte) todayLevel;
+        int week = day / 7;
         for (int i = 0; i < theatre.actors; i++) {
+            if (attacksToday[i] == 0) continue;
             attacksRecent[i] += attacksToday[i];
+            record.weeklyAttacks[i * record.weeks + week] += attacksToday[i];
             attacksToday[i] = 0;
         }
         if (observer != null) observer.dayEnded(this);

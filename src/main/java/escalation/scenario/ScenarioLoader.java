@@ -31,9 +31,25 @@ public final class ScenarioLoader {
 
     /** Loads {@code file}, applies {@code overrides} ("path=value"), validates and binds. */
     public Scenario load(Path file, List<String> overrides) throws ScenarioException {
-        Node tree = resolve(file);
-        tree = Overrides.apply(tree, overrides, reader);
-        return bind(tree, file.toString());
+        return loadResolved(file, overrides).scenario();
+    }
+
+    /** A scenario and the tree it was bound from, after extends and overrides: exactly what ran. */
+    public record Resolved(Node tree, Scenario scenario) { }
+
+    public Resolved loadResolved(Path file, List<String> overrides) throws ScenarioException {
+        Node tree = Overrides.apply(resolve(file), overrides, reader);
+        return new Resolved(tree, bind(tree, file.toString()));
+    }
+
+    /** Loads a scenario from text (a resolved scenario saved with a batch, say); {@code name} is used in messages. */
+    public Scenario loadText(String name, String text) throws ScenarioException {
+        Node tree = reader.read(name, text);
+        if (tree instanceof Node.Mapping m && m.get("extends") != null) {
+            throw new ScenarioException(List.of(new Problem(m.get("extends").position(), "extends",
+                    "a scenario read from text cannot extend another file")));
+        }
+        return bind(tree, name);
     }
 
     /** The merged tree of a file and its ancestors, as the model will see it (before overrides). */

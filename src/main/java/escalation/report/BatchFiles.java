@@ -1,0 +1,189 @@
+package escalation.report;
+
+import escalation.experiment.Aggregate;
+import escalation.experiment.BatchSummary;
+import escalation.experiment.Statistics;
+import escalation.io.Csv;
+import escalation.io.ResultsFolder;
+import escalation.model.RunRecord;
+import escalation.model.Theatre;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * The files of a batch's results folder. {@code runs.csv} grows one row per run, in run order, as
+ * runs finish; a checkpoint (the aggregates and how many rows of {@code runs.csv} they cover) is
+ * written atomically now and then, so an interrupted batch can be resumed to exactly the files an
+ * uninterrupted one writes. Every other file is written whole, atomically, at the end.
+ */
+public final class BatchFiles implements AutoCloseable {
+    public static final String RUNS = "runs.csv";
+    public static final String OUTCOMES = "outcomes.csv";
+    public static final String DAILY = "daily.csv";
+    public static final String TOTALS = "totals.csv";
+    public static final String MANIFEST = "manifest.json";
+    public static final String REPORT = "report.html";
+    public static final String CHECKPOINT = ".checkpoint";
+    private static final int CHECKPOINT_MAGIC = 0x45534331;
+
+    private final ResultsFolder folder;
+    private final Path dir;
+    private final Theatre theatre;
+    private final BufferedWriter runs;
+    private final FileChannel runsChannel;
+
+    /** Starts a new {@code runs.csv} in {@code dir}, or, resuming, cuts it back to {@code keepBytes}. */
+    public BatchFiles(ResultsFolder folder, Theatre theatre, long keepBytes) throws IOException {
+        this.folder = folder;
+        this.dir = folder.path();
+        this.theatre = theatre;
+        Path file = dir.resolve(RUNS);
+        runsChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (keepBytes < 0) {
+            runsChannel.truncate(0);
+        } else {
+            runsChannel.truncate(keepBytes);
+        }
+        runsChannel.position(runsChannel.size());
+        runs = new BufferedWriter(new java.io.OutputStreamWriter(java.nio.channels.Channels.newOutputStream(runsChannel),
+                StandardCharsets.UTF_8), 1 << 16);
+        if (keepBytes < 0) runs.write(runsHeader());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private String runsHeader() {
+        StringBuilder b = new StringBuilder("run,seed,status,error,max_level,end_level,end_state");
+        for (var t : theatre.scenario.thresholds()) b.append(',').append(t.id()).append("_date");
+        for (String a : theatre.actorIds) b.append(',').append(a).append("_attacks,").append(a).append("_weapons,")
+                .append(a).append("_killed,").append(a).append("_killed_suffered");
+        return b.append('\n').toString();
+    }
+
+    /** One run's row; {@code record} is null for a run that threw. */
+    public void row(long run, int seed, RunRecord r, Throwable error) throws IOException {
+        StringBuilder b = new StringBuilder(256);
+        b.append(run).append(',').append(seed).append(',');
+        if (r == null) {
+            b.append("error,").append(Csv.cell(String.valueOf(error))).append(",,,");
+            for (int k = 0; k < theatre.thresholdRung.length; k++) b.append(',');
+            for (int a = 0; a < theatre.actors; a++) b.append(",,,,");
+        } else {
+            int end = r.endLevel(RunRecord.END_WINDOW);
+            b.append("ok,,").append(r.maxLevel()).append(',').append(end).append(',').append(levelId(end));
+            for (int d : r.thresholdDay) b.append(',').append(d < 0 ? "" : theatre.date(d).toString());
+            for (int a = 0; a < theatre.actors; a++) {
+                b.append(',').append(r.byAttacker(r.attacks, a)).append(',').append(r.byAttacker(r.weapons, a))
+                        .append(',').append(r.byAttacker(r.killed, a)).append(',').append(r.byTarget(r.killed, a));
+            }
+        }
+        runs.write(b.append('\n').toString());
+    }
+
+    private String levelId(int level) {
+        return level == 0 ? "calm" : theatre.scenario.ladder().get(level - 1).id();
+    }
+
+    /** Makes every row so far durable and records the aggregates that cover them. */
+    public void checkpoint(Aggregate aggregate, long runsDone) throws IOException {
+        runs.flush();
+        runsChannel.force(false);
+        long bytes = runsChannel.size();
+        folder.write(CHECKPOINT, out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            data.writeInt(CHECKPOINT_MAGIC);
+            data.writeLong(runsDone);
+            data.writeLong(bytes);
+            aggregate.write(data);
+            data.flush();
+        });
+    }
+
+    /** What a checkpoint holds: how many runs are done and how much of runs.csv they wrote. */
+    public record Checkpoint(long runsDone, long runsBytes) { }
+
+    /** Reads a checkpoint into {@code aggregate}. */
+    public static Checkpoint readCheckpoint(Path dir, Aggregate aggregate) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(CHECKPOINT))))) {
+            if (in.readInt() != CHECKPOINT_MAGIC) throw new IOException("not a batch checkpoint: " + dir.resolve(CHECKPOINT));
+            long done = in.readLong();
+            long bytes = in.readLong();
+            aggregate.read(in);
+            return new Checkpoint(done, bytes);
+        }
+    }
+
+    /** The tables of a finished batch. */
+    public void tables(BatchSummary s, Aggregate aggregate, double precision) throws IOException {
+        StringBuilder o = new StringBuilder("outcome,name,runs,crossed,probability,low,high,median_first_crossing,half_width,runs_needed,enough\n");
+        for (BatchSummary.OutcomeEstimate e : s.outcomes()) {
+            double half = (e.high() - e.low()) / 2;
+            long needed = Statistics.runsNeeded(e.probability(), precision);
+            o.append(Csv.row(e.id(), e.name(), s.runs(), e.crossed(), e.probability(), e.low(), e.high(),
+                    e.medianDay() < 0 ? "" : s.dates().get(e.medianDay()).toString(), half, needed, half <= precision));
+        }
+        long[] ends = aggregate.endLevelCounts();
+        for (int level = 0; level < ends.length; level++) {
+            double[] ci = Statistics.wilson(ends[level], s.runs(), Statistics.Z95);
+            double p = s.runs() == 0 ? Double.NaN : (double) ends[level] / s.runs();
+            double half = (ci[1] - ci[0]) / 2;
+            o.append(Csv.row("end_state:" + levelId(level), "End state: " + s.levelNames().get(level), s.runs(), ends[level],
+                    p, ci[0], ci[1], "", half, Statistics.runsNeeded(p, precision), half <= precision));
+        }
+        write(OUTCOMES, o.toString());
+
+        StringBuilder d = new StringBuilder("date,statistic,value\n");
+        for (int day = 0; day < s.dates().size(); day++) {
+            String date = s.dates().get(day).toString();
+            d.append(Csv.row(date, "level_mean", s.meanLevel()[day]));
+            for (int k = 0; k < BatchSummary.QUANTILES.length; k++) {
+                d.append(Csv.row(date, "level_p" + Math.round(100 * BatchSummary.QUANTILES[k]), s.levelQuantiles()[day][k]));
+            }
+            long[] counts = aggregate.levelCounts(day);
+            for (int level = 0; level < counts.length; level++) {
+                d.append(Csv.row(date, "share_" + levelId(level), s.runs() == 0 ? Double.NaN : (double) counts[level] / s.runs()));
+            }
+        }
+        write(DAILY, d.toString());
+
+        StringBuilder t = new StringBuilder("attacker,target,metric,mean,low,high,p5,p50,p95\n");
+        for (BatchSummary.MetricEstimate m : s.metrics()) {
+            t.append(Csv.row(m.attacker(), m.target(), m.metric(), m.mean(), m.low(), m.high(), m.p5(), m.p50(), m.p95()));
+        }
+        write(TOTALS, t.toString());
+    }
+
+    public void write(String name, String content) throws IOException {
+        folder.write(name, content);
+    }
+
+    public ResultsFolder folder() {
+        return folder;
+    }
+
+    /** Removes the checkpoint of a finished batch. */
+    public void forgetCheckpoint() throws IOException {
+        Files.deleteIfExists(dir.resolve(CHECKPOINT));
+    }
+
+    @Override public void close() throws IOException {
+        runs.flush();
+        runsChannel.force(false);
+        runs.close();
+    }
+
+    /** The rows of runs.csv, for tests. */
+    public static List<String> runRows(Path dir) throws IOException {
+        return Files.readAllLines(dir.resolve(RUNS));
+    }
+}

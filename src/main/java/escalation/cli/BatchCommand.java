@@ -178,6 +178,8 @@ final class BatchCommand implements Callable<Integer> {
         manifest.put("complete", false);
         manifest.put("runs_done", from);
         files.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+        // A checkpoint from the start, so that even a batch killed in its first seconds can be resumed.
+        files.checkpoint(aggregate, from);
 
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch saved = new CountDownLatch(1);

@@ -31,6 +31,17 @@ public final class BatchRunner {
         }
     }
 
+    /** One replication from its seed; the model's is {@link #model(Theatre)}. */
+    @FunctionalInterface
+    public interface Replication {
+        RunRecord run(int seed) throws Exception;
+    }
+
+    /** The model's replication: a fresh simulation of the theatre, run to the calendar's end. */
+    public static Replication model(Theatre theatre) {
+        return seed -> new EscalationSim(theatre, seed, null).runToEnd();
+    }
+
     private record Result(RunRecord record, Throwable error) { }
 
     private BatchRunner() { }
@@ -40,6 +51,11 @@ public final class BatchRunner {
      * threads; returns the index of the first run not handed to the sink ({@code to} unless stopped).
      */
     public static long run(Theatre theatre, long masterSeed, long from, long to, int threads, Sink sink) throws Exception {
+        return run(model(theatre), masterSeed, from, to, threads, sink);
+    }
+
+    /** As {@link #run(Theatre, long, long, long, int, Sink)}, with any replication. */
+    public static long run(Replication replication, long masterSeed, long from, long to, int threads, Sink sink) throws Exception {
         int window = Math.max(16, threads * 64);
         AtomicReferenceArray<Result> slots = new AtomicReferenceArray<>(window);
         Semaphore free = new Semaphore(window);
@@ -67,7 +83,7 @@ public final class BatchRunner {
                         }
                         Result result;
                         try {
-                            result = new Result(new EscalationSim(theatre, Seeds.of(masterSeed, run), null).runToEnd(), null);
+                            result = new Result(replication.run(Seeds.of(masterSeed, run)), null);
                         } catch (Throwable e) {
                             result = new Result(null, e);
                         }

@@ -75,7 +75,7 @@ public final class BatchFiles implements AutoCloseable {
         StringBuilder b = new StringBuilder(256);
         b.append(run).append(',').append(seed).append(',');
         if (r == null) {
-            b.append("error,").append(Csv.cell(String.valueOf(error))).append(",,,");
+            b.append("error,").append(Csv.cell(describe(error))).append(",,,");
             for (int k = 0; k < theatre.thresholdRung.length; k++) b.append(',');
             for (int a = 0; a < theatre.actors; a++) b.append(",,,,");
         } else {
@@ -88,6 +88,13 @@ public final class BatchFiles implements AutoCloseable {
             }
         }
         runs.write(b.append('\n').toString());
+    }
+
+    /** The error and where it was thrown, on one line. */
+    static String describe(Throwable error) {
+        StackTraceElement[] at = error.getStackTrace();
+        String text = String.valueOf(error).replace('\n', ' ').replace('\r', ' ');
+        return at.length == 0 ? text : text + " at " + at[0];
     }
 
     private String levelId(int level) {

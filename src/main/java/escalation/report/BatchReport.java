@@ -55,9 +55,9 @@ public final class BatchReport {
         b.append("<h2>Outcomes</h2>\n<table><tr><th>outcome</th><th>probability</th><th>95% interval</th>"
                 + "<th>median first crossing</th><th>runs for &plusmn;").append(fmt(precision)).append("</th></tr>\n");
         for (BatchSummary.OutcomeEstimate o : s.outcomes()) {
-            b.append("<tr><td>").append(esc(o.name())).append("</td><td>").append(fmt(o.probability())).append("</td><td>")
-                    .append(fmt(o.low())).append(" – ").append(fmt(o.high())).append("</td><td>")
-                    .append(o.medianDay() < 0 ? "not reached" : s.dates().get(o.medianDay()).toString()).append("</td><td>")
+            b.append("<tr><td>").append(esc(o.name())).append("</td><td>").append(prob(o.probability())).append("</td><td>")
+                    .append(prob(o.low())).append(" – ").append(prob(o.high())).append("</td><td>")
+                    .append(o.medianDay() < 0 ? "none (under half cross)" : s.dates().get(o.medianDay()).toString()).append("</td><td>")
                     .append(Statistics.runsNeeded(o.probability(), precision)).append("</td></tr>\n");
         }
         b.append("</table>\n<p>").append(esc(convergence(s, precision))).append("</p>\n");
@@ -110,7 +110,7 @@ public final class BatchReport {
         b.append(String.format(Locale.ROOT, "%-42s %11s %17s  %s%n", "outcome", "probability", "95% interval", "median first crossing"));
         for (BatchSummary.OutcomeEstimate o : s.outcomes()) {
             b.append(String.format(Locale.ROOT, "%-42s %11.3f   %6.3f – %6.3f  %s%n", o.name(), o.probability(), o.low(), o.high(),
-                    o.medianDay() < 0 ? "not reached" : s.dates().get(o.medianDay()).toString()));
+                    o.medianDay() < 0 ? "none (under half cross)" : s.dates().get(o.medianDay()).toString()));
         }
         return b.append(convergence(s, precision)).append('\n').toString();
     }
@@ -124,6 +124,11 @@ public final class BatchReport {
         if (Double.isNaN(v)) return "–";
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.3f", v);
+    }
+
+    /** Probabilities keep three decimals, even at 0 and 1, so a column of them lines up. */
+    static String prob(double p) {
+        return Double.isNaN(p) ? "–" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     static String esc(String s) {

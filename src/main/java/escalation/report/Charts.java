@@ -3,6 +3,7 @@ package escalation.report;
 import escalation.experiment.BatchSummary;
 import escalation.experiment.BatchSummary.Distribution;
 import escalation.experiment.BatchSummary.OutcomeEstimate;
+import escalation.experiment.Statistics;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -28,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -48,9 +48,9 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -63,9 +63,9 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.xy.DefaultTableXYDataset;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -95,8 +95,6 @@ public final class Charts {
     private static final long DAY_MS = 86_400_000L;
     /** Rung names can be sentences; past this they crowd the plot off a 16:9 slide. */
     private static final int MAX_LEVEL_NAME = 30;
-    /** Histograms get wider bins past this many, so each bar stays a few pixels wide. */
-    private static final int MAX_BINS = 40;
 
     /** Every chart of a batch, keyed by the file name it should be written under, in report order. */
     public static LinkedHashMap<String, JFreeChart> all(BatchSummary s) {
@@ -232,55 +230,53 @@ public final class Charts {
         return chart("Attacks per week, by attacker", plot, subtitle(s));
     }
 
-    /** For each target, how the number killed is spread across runs, as side-by-side histograms. */
+    /**
+     * For each target, how the number killed is spread across runs: a box from the 25th to the 75th
+     * percentile with the median inside, whiskers from the 5th to the 95th percentile and a dot at the
+     * mean. Percentiles are exact, read from the per-value counts.
+     */
     public static JFreeChart casualties(BatchSummary s) {
         List<Distribution> dists = s.casualties().stream().filter(d -> d.total() > 0).toList();
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (Distribution d : dists) {
-            min = Math.min(min, d.values()[0]);
-            max = Math.max(max, d.values()[d.values().length - 1]);
-        }
-        long width = dists.isEmpty() ? 1 : binWidth(max - min + 1);
-        // Unit bins are centred on their value so the bar under "0" means exactly zero killed.
-        double offset = width == 1 ? -0.5 : 0;
-
-        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
-        // Side by side within each bin rather than overlaid: translucent overlaps mix two actors'
-        // colours into a third that belongs to neither.
-        XYBarRenderer r = new ClusteredXYBarRenderer(0.1, false);
-        r.setBarPainter(new StandardXYBarPainter());
-        r.setShadowVisible(false);
-        r.setDrawBarOutline(false);
         List<String> names = unique(dists.stream().map(Distribution::name).toList());
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        List<Color> colours = new ArrayList<>();
         for (int k = 0; k < dists.size(); k++) {
             Distribution d = dists.get(k);
-            TreeMap<Long, Long> bins = new TreeMap<>();
             double sum = 0;
-            for (int i = 0; i < d.values().length; i++) {
-                bins.merge(Math.floorDiv(d.values()[i], width), d.counts()[i], Long::sum);
-                sum += (double) d.values()[i] * d.counts()[i];
-            }
-            XYIntervalSeries series = new XYIntervalSeries(
-                    names.get(k) + " (mean " + decimal("0.0").format(sum / d.total()) + ")");
-            for (Map.Entry<Long, Long> b : bins.entrySet()) {
-                double lo = b.getKey() * width + offset;
-                double share = (double) b.getValue() / d.total();
-                series.add(lo + width / 2.0, lo, lo + width, share, 0, share);
-            }
-            data.addSeries(series);
+            for (int i = 0; i < d.values().length; i++) sum += (double) d.values()[i] * d.counts()[i];
+            double mean = sum / d.total();
+            double[] q = new double[BatchSummary.QUANTILES.length];
+            for (int i = 0; i < q.length; i++) q[i] = Statistics.quantile(d.values(), d.counts(), BatchSummary.QUANTILES[i]);
+            data.add(new BoxAndWhiskerItem(mean, q[2], q[1], q[3], q[0], q[4], null, null, List.of()),
+                    "killed", names.get(k) + " (mean " + decimal("0.0").format(mean) + ")");
             int actor = s.actorNames().indexOf(d.name());
-            Color c = actor >= 0 ? ActorPalette.of(actor) : ActorPalette.variant(k);
-            r.setSeriesPaint(k, c);
+            colours.add(actor >= 0 ? ActorPalette.of(actor) : ActorPalette.variant(k));
         }
-        NumberAxis x = integerAware(numberAxis(width == 1 ? "killed per run" : "killed per run (bins of " + width + ")"));
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = numberAxis("share of runs");
-        NumberFormat percent = NumberFormat.getPercentInstance(LOCALE);
-        percent.setMaximumFractionDigits(1);
-        y.setNumberFormatOverride(percent);
-        XYPlot plot = new XYPlot(data, x, y, r);
+        BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer() {
+            @Override public Paint getItemPaint(int row, int column) {
+                return colours.get(column);
+            }
+        };
+        r.setFillBox(true);
+        r.setMeanVisible(true);
+        r.setMedianVisible(true);
+        r.setArtifactPaint(Color.WHITE);
+        r.setUseOutlinePaintForWhiskers(true);
+        r.setDefaultOutlinePaint(INK);
+        r.setDefaultOutlineStroke(new BasicStroke(1.5f));
+        r.setMaximumBarWidth(0.6);
+        CategoryAxis targets = new CategoryAxis(null);
+        targets.setCategoryMargin(0.2);
+        targets.setMaximumCategoryLabelWidthRatio(0.35f);
+        NumberAxis killed = integerAware(numberAxis("killed per run"));
+        CategoryPlot plot = new CategoryPlot(data, targets, killed, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.setNoDataMessage("no casualty data");
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem("middle 50% of runs (white line: median, dot: mean)", new Color(0x888888)));
+        legend.add(lineItem("5th to 95th percentile", new BasicStroke(1.5f), INK));
+        plot.setFixedLegendItems(legend);
         return chart("People killed per run, by target", plot, subtitle(s));
     }
 
@@ -448,17 +444,6 @@ public final class Charts {
     private static NumberAxis integerAware(NumberAxis a) {
         a.setStandardTickUnits(NumberAxis.createIntegerTickUnits(LOCALE));
         return a;
-    }
-
-    private static long binWidth(long span) {
-        if (span <= MAX_BINS) return 1;
-        long w = 1;
-        while (true) {
-            for (long m : new long[] {1, 2, 5}) {
-                if (span <= MAX_BINS * m * w) return m * w;
-            }
-            w *= 10;
-        }
     }
 
     private static String subtitle(BatchSummary s) {

@@ -160,6 +160,10 @@ public final class BatchFiles implements AutoCloseable {
             for (int level = 0; level < counts.length; level++) {
                 d.append(Csv.row(date, "share_" + levelId(level), s.runs() == 0 ? Double.NaN : (double) counts[level] / s.runs()));
             }
+            int week = s.weekStarts().indexOf(s.dates().get(day));
+            for (int a = 0; week >= 0 && a < s.actorIds().size(); a++) {
+                d.append(Csv.row(date, "weekly_attacks_mean_" + s.actorIds().get(a), s.weeklyAttacks()[a][week]));
+            }
         }
         write(DAILY, d.toString());
 

@@ -18,7 +18,9 @@ class ArchitectureTest {
             "spec", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
             "model", List.of("escalation.engine", "escalation.io", "escalation.cli", "java.io.", "java.nio.", "picocli"),
             "engine", List.of("escalation.io", "escalation.cli"),
-            "io", List.of("escalation.cli"));
+            "io", List.of("escalation.cli"),
+            "experiment", List.of("escalation.io", "escalation.report", "escalation.cli"),
+            "report", List.of("escalation.cli"));
 
     @Test
     void packagesImportOnlyWhatTheyMay() throws IOException {

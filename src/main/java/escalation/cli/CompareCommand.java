@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
                 "Either several scenario files (each a variant, named by its scenario name; the first is the baseline), or one "
                         + "file (the baseline, named 'baseline') with one --variant per alternative. Run i of every variant uses "
                         + "the same seed, so differences are measured on paired runs: outcome probabilities with the difference from "
-                        + "the baseline, its 95% Newcombe interval and McNemar's exact test (also Holm-adjusted), and mean totals "
+                        + "the baseline, its 95%% Newcombe interval and McNemar's exact test (also Holm-adjusted), and mean totals "
                         + "with paired t intervals. Writes comparison.csv, comparison-totals.csv, each variant's runs.csv under "
                         + "variants/, charts/ and compare.html to a new folder. Exit code 2 for invalid input."})
 final class CompareCommand implements Callable<Integer> {

@@ -170,6 +170,8 @@ class CompareTest {
                     chart + " is not embedded in compare.html");
         }
         assertFalse(html.contains("src=\"http"), "self-contained: nothing fetched from elsewhere");
+        assertFalse(html.contains("<0.001"), "a p-value below 0.001 is escaped in HTML");
+        assertTrue(html.contains("&lt;0.001"), "the credible doctrine differs clearly from the baseline");
         assertTrue(html.contains("McNemar") && html.contains("Holm") && html.contains("Newcombe"));
 
         JsonNode m = new ObjectMapper().readTree(f.resolve("manifest.json").toFile());

@@ -96,7 +96,7 @@ public final class CompareReport {
                     r.baseline() ? "" : (sig ? "<span class=\"sig\">" : "") + signed(r.difference()) + (sig ? "</span>" : ""),
                     r.baseline() ? "" : signed(r.differenceLow()) + " – " + signed(r.differenceHigh()),
                     r.baseline() ? "" : r.onlyBaseline() + " / " + r.onlyVariant(),
-                    r.baseline() ? "" : HtmlPage.pValue(r.p()), r.baseline() ? "" : HtmlPage.pValue(r.pHolm()));
+                    r.baseline() ? "" : HtmlPage.esc(HtmlPage.pValue(r.p())), r.baseline() ? "" : HtmlPage.esc(HtmlPage.pValue(r.pHolm())));
         }
         b.append("</table>\n<p>Bold: significant at 5% after Holm's adjustment.</p>\n");
 
@@ -106,7 +106,7 @@ public final class CompareReport {
             HtmlPage.row(b, "td", r.baseline() ? r.metric().replace('_', ' ') : "", HtmlPage.esc(r.variant()), HtmlPage.fmt(r.mean()),
                     HtmlPage.fmt(r.low()) + " – " + HtmlPage.fmt(r.high()), r.baseline() ? "" : signed(r.difference()),
                     r.baseline() ? "" : signed(r.differenceLow()) + " – " + signed(r.differenceHigh()),
-                    r.baseline() ? "" : HtmlPage.pValue(r.p()), r.baseline() ? "" : HtmlPage.pValue(r.pHolm()));
+                    r.baseline() ? "" : HtmlPage.esc(HtmlPage.pValue(r.p())), r.baseline() ? "" : HtmlPage.esc(HtmlPage.pValue(r.pHolm())));
         }
         b.append("</table>\n");
 

@@ -253,7 +253,7 @@ final class BatchCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+    static String sha256(String text) throws java.security.NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,6 +3,7 @@ package escalation.experiment;
 import escalation.engine.EscalationSim;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -13,9 +14,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs replications on several threads and hands their results to a {@link Sink} strictly in run
- * order, on the calling thread. Each run has its own {@code SimState} (MASON's generator is not
- * shared between threads) and its seed from {@link Seeds}, so what the sink sees is the same for any
+ * Runs replications on several threads and hands their results to a sink strictly in run order,
+ * on the calling thread. Each run has its own {@code SimState} (MASON's generator is not shared
+ * between threads) and its seed from {@link Seeds}, so what the sink sees is the same for any
  * number of threads. At most a window of finished-but-unconsumed runs is held, so memory does not
  * grow with the number of runs.
  */
@@ -31,6 +32,14 @@ public final class BatchRunner {
         }
     }
 
+    /**
+     * Receives run i of every variant of a comparison together, in run order. Entry v of
+     * {@code records} is null and entry v of {@code errors} set when variant v's run threw.
+     */
+    public interface PairedSink {
+        void accept(long run, int seed, RunRecord[] records, Throwable[] errors) throws Exception;
+    }
+
     /** One replication from its seed; the model's is {@link #model(Theatre)}. */
     @FunctionalInterface
     public interface Replication {
@@ -44,6 +53,18 @@ public final class BatchRunner {
 
     private record Result(RunRecord record, Throwable error) { }
 
+    private record Paired(RunRecord[] records, Throwable[] errors) { }
+
+    /** One unit of work, computed on a worker thread. */
+    private interface Work<T> {
+        T run(long run, int seed);
+    }
+
+    /** Consumes one unit's result on the calling thread; true to stop. */
+    private interface Consumer<T> {
+        boolean accept(long run, int seed, T result) throws Exception;
+    }
+
     private BatchRunner() { }
 
     /**
@@ -56,12 +77,50 @@ public final class BatchRunner {
 
     /** As {@link #run(Theatre, long, long, long, int, Sink)}, with any replication. */
     public static long run(Replication replication, long masterSeed, long from, long to, int threads, Sink sink) throws Exception {
+        return ordered(masterSeed, from, to, threads, (run, seed) -> attempt(replication, seed),
+                (run, seed, r) -> {
+                    sink.accept(run, seed, r.record(), r.error());
+                    return sink.stopRequested();
+                });
+    }
+
+    /**
+     * Runs {@code [0, runs)} of every variant with common random numbers: one unit of work is run i
+     * of every variant, all with the seed {@code Seeds.of(masterSeed, i)}, so the sink sees the
+     * variants' outcomes of one run side by side, in run order, whatever the number of threads.
+     */
+    public static void runPaired(List<Theatre> variants, long masterSeed, long runs, int threads, PairedSink sink) throws Exception {
+        ordered(masterSeed, 0, runs, threads, (run, seed) -> {
+            RunRecord[] records = new RunRecord[variants.size()];
+            Throwable[] errors = new Throwable[variants.size()];
+            for (int v = 0; v < records.length; v++) {
+                Result r = attempt(model(variants.get(v)), seed);
+                records[v] = r.record();
+                errors[v] = r.error();
+            }
+            return new Paired(records, errors);
+        }, (run, seed, p) -> {
+            sink.accept(run, seed, p.records(), p.errors());
+            return false;
+        });
+    }
+
+    private static Result attempt(Replication replication, int seed) {
+        try {
+            return new Result(replication.run(seed), null);
+        } catch (Throwable e) {
+            return new Result(null, e);
+        }
+    }
+
+    private static <T> long ordered(long masterSeed, long from, long to, int threads, Work<T> work, Consumer<T> consumer)
+            throws Exception {
         int window = Math.max(16, threads * 64);
-        AtomicReferenceArray<Result> slots = new AtomicReferenceArray<>(window);
+        AtomicReferenceArray<T> slots = new AtomicReferenceArray<>(window);
         Semaphore free = new Semaphore(window);
         AtomicLong next = new AtomicLong(from);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread consumer = Thread.currentThread();
+        Thread caller = Thread.currentThread();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "escalation-run");
             t.setDaemon(true);
@@ -81,27 +140,20 @@ public final class BatchRunner {
                             free.release();
                             return;
                         }
-                        Result result;
-                        try {
-                            result = new Result(replication.run(Seeds.of(masterSeed, run)), null);
-                        } catch (Throwable e) {
-                            result = new Result(null, e);
-                        }
-                        slots.set((int) ((run - from) % window), result);
-                        LockSupport.unpark(consumer);
+                        slots.set((int) ((run - from) % window), work.run(run, Seeds.of(masterSeed, run)));
+                        LockSupport.unpark(caller);
                     }
                 });
             }
             for (long run = from; run < to; run++) {
                 int slot = (int) ((run - from) % window);
-                Result r;
+                T r;
                 while ((r = slots.getAndSet(slot, null)) == null) {
                     LockSupport.parkNanos(200_000);
                     if (Thread.interrupted()) throw new InterruptedException();
                 }
                 free.release();
-                sink.accept(run, Seeds.of(masterSeed, run), r.record(), r.error());
-                if (sink.stopRequested()) {
+                if (consumer.accept(run, Seeds.of(masterSeed, run), r)) {
                     stop.set(true);
                     return run + 1;
                 }

@@ -4,45 +4,28 @@ import escalation.experiment.BatchSummary;
 import escalation.experiment.Statistics;
 import escalation.io.ResultsFolder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jfree.chart.JFreeChart;
 
 /**
  * The charts and the self-contained {@code report.html} of a batch, and its summary for the terminal.
  * The page embeds every chart (as PNG) and holds no timestamps, so it depends only on the batch.
  */
 public final class BatchReport {
-    public static final String CHARTS = "charts";
+    public static final String CHARTS = HtmlPage.CHARTS;
 
     private BatchReport() { }
 
     /** Writes charts/ (PNG and SVG of each chart) and report.html; returns the chart names. */
     public static List<String> write(ResultsFolder folder, BatchSummary s, String description, double precision) throws IOException {
-        Path charts = folder.path().resolve(CHARTS);
-        Files.createDirectories(charts);
-        Map<String, String> images = new LinkedHashMap<>();
-        for (Map.Entry<String, JFreeChart> e : Charts.all(s).entrySet()) {
-            ChartWriter.write(e.getValue(), charts, e.getKey(), ChartWriter.WIDTH, ChartWriter.HEIGHT);
-            images.put(e.getKey(), Base64.getEncoder().encodeToString(Files.readAllBytes(charts.resolve(e.getKey() + ".png"))));
-        }
+        Map<String, String> images = HtmlPage.writeCharts(folder.path(), Charts.all(s));
         folder.write(BatchFiles.REPORT, html(s, description, precision, images));
         return List.copyOf(images.keySet());
     }
 
     static String html(BatchSummary s, String description, double precision, Map<String, String> pngs) {
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(s.title()))
-                .append("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#222}"
-                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-                        + "td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #eee;margin:0.5em 0}"
-                        + "code{background:#f4f4f4;padding:2px 4px}.warn{color:#a40}</style></head><body>\n");
-        b.append("<h1>").append(esc(s.title())).append("</h1>\n");
+        StringBuilder b = HtmlPage.start(s.title());
         if (!description.isBlank()) b.append("<p>").append(esc(description.strip())).append("</p>\n");
         b.append("<p>").append(s.runs()).append(" runs from ").append(s.dates().get(0)).append(" to ")
                 .append(s.dates().get(s.dates().size() - 1)).append(" (").append(s.dates().size()).append(" days), master seed ")
@@ -63,9 +46,7 @@ public final class BatchReport {
         b.append("</table>\n<p>").append(esc(convergence(s, precision))).append("</p>\n");
 
         b.append("<h2>Charts</h2>\n");
-        pngs.forEach((name, png) -> b.append("<figure><img alt=\"").append(esc(name)).append("\" id=\"chart-").append(name)
-                .append("\" src=\"data:image/png;base64,").append(png).append("\"><figcaption>").append(esc(caption(name)))
-                .append(" (also <a href=\"charts/").append(name).append(".svg\">SVG</a>)</figcaption></figure>\n"));
+        pngs.forEach((name, png) -> HtmlPage.figure(b, name, png, caption(name)));
 
         b.append("<h2>Totals per run</h2>\n<table><tr><th>attacker → target</th><th>metric</th><th>mean</th><th>95% interval</th>"
                 + "<th>5%</th><th>median</th><th>95%</th></tr>\n");
@@ -77,7 +58,7 @@ public final class BatchReport {
                     .append(fmt(m.p95())).append("</td></tr>\n");
         }
         b.append("</table>\n<p>Tables: runs.csv (one row per run), outcomes.csv, daily.csv, totals.csv; the resolved scenario is in manifest.json.</p>\n");
-        return b.append("</body></html>\n").toString();
+        return b.append(HtmlPage.end()).toString();
     }
 
     private static String caption(String chart) {
@@ -121,9 +102,7 @@ public final class BatchReport {
     }
 
     static String fmt(double v) {
-        if (Double.isNaN(v)) return "–";
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.3f", v);
+        return HtmlPage.fmt(v);
     }
 
     /** Probabilities keep three decimals, even at 0 and 1, so a column of them lines up. */
@@ -132,6 +111,6 @@ public final class BatchReport {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlPage.esc(s);
     }
 }

@@ -1,6 +1,7 @@
 package escalation.report;
 
 import escalation.experiment.BatchSummary;
+import escalation.experiment.Comparison;
 import escalation.experiment.BatchSummary.Distribution;
 import escalation.experiment.BatchSummary.OutcomeEstimate;
 import escalation.experiment.Statistics;
@@ -348,6 +349,45 @@ public final class Charts {
                 "solid line: median; dashed lines and band: middle 50% of runs; " + runsLabel(variants) + ", same seeds");
     }
 
+    /**
+     * Each variant's paired difference from the baseline in the probability of each outcome, with
+     * its 95% interval; a bar whose whisker does not reach the zero line is a difference the runs
+     * can tell apart from chance.
+     */
+    public static JFreeChart compareDifferences(Comparison c) {
+        List<String> outcomes = unique(c.summaries().get(0).outcomes().stream().map(OutcomeEstimate::name).toList());
+        List<String> series = unique(c.variants());
+        int variants = series.size() - 1;
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double[][] low = new double[variants][outcomes.size()];
+        double[][] high = new double[variants][outcomes.size()];
+        double reach = 0.05;
+        WhiskerBarRenderer r = new WhiskerBarRenderer(low, high, false);
+        for (Comparison.OutcomeRow row : c.outcomes()) {
+            if (row.baseline()) continue;
+            int v = c.variants().indexOf(row.variant()) - 1;
+            int i = c.summaries().get(0).outcomes().stream().map(OutcomeEstimate::id).toList().indexOf(row.outcome());
+            data.addValue(row.difference(), series.get(v + 1), outcomes.get(i));
+            low[v][i] = row.differenceLow();
+            high[v][i] = row.differenceHigh();
+            reach = Math.max(reach, Math.max(Math.abs(row.differenceLow()), Math.abs(row.differenceHigh())));
+        }
+        for (int v = 0; v < variants; v++) r.setSeriesPaint(v, ActorPalette.variant(v + 1));
+        CategoryAxis categories = new CategoryAxis(null);
+        categories.setCategoryMargin(0.25);
+        categories.setMaximumCategoryLabelWidthRatio(0.35f);
+        NumberAxis d = numberAxis("difference in probability from " + series.get(0));
+        double bound = Math.min(1, Math.ceil(reach * 1.15 * 20) / 20);
+        d.setRange(-bound, bound);
+        d.setNumberFormatOverride(decimal("+0.00;-0.00"));
+        CategoryPlot plot = new CategoryPlot(data, categories, d, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.addRangeMarker(new ValueMarker(0, INK, new BasicStroke(1.5f)));
+        return chart("Change in each outcome's probability from " + series.get(0), plot,
+                "paired runs (same seeds); whiskers: 95% Newcombe intervals; " + c.runs() + " runs each");
+    }
+
     // ---- shared building blocks -------------------------------------------------------------
 
     private static JFreeChart chart(String title, Plot plot, String subtitle) {
@@ -591,7 +631,11 @@ public final class Charts {
             double textWidth = fm.stringWidth(text);
             double baseline = y + (fm.getAscent() - fm.getDescent()) / 2.0;
             double right = Math.max(x1, xv) + 8;
-            if (right + textWidth <= dataArea.getMaxX()) {
+            double left = Math.min(x0, xv) - 8 - textWidth;
+            if (value.doubleValue() < 0 && left >= dataArea.getMinX()) {
+                // A bar pointing left (a negative difference) is labelled past its left end.
+                g2.drawString(text, (float) left, (float) baseline);
+            } else if (right + textWidth <= dataArea.getMaxX()) {
                 g2.drawString(text, (float) right, (float) baseline);
             } else {
                 // No room past the whisker: write inside the bar, in whichever ink the bar colour allows.
@@ -602,7 +646,8 @@ public final class Charts {
         }
 
         private static String probability(double p) {
-            return p > 0 && p < 0.01 ? "<0.01" : decimal("0.00").format(p);
+            if (p > 0 && p < 0.01) return "<0.01";
+            return p < 0 && p > -0.01 ? ">-0.01" : decimal("0.00").format(p);
         }
 
         private static double luminance(Color c) {

@@ -1,0 +1,279 @@
+package escalation.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import escalation.experiment.BatchRunner;
+import escalation.experiment.Comparison;
+import escalation.experiment.PairedComparison;
+import escalation.io.ResultsFolder;
+import escalation.model.RunRecord;
+import escalation.model.Theatre;
+import escalation.report.BatchFiles;
+import escalation.report.CompareReport;
+import escalation.scenario.Plain;
+import escalation.scenario.ScenarioException;
+import escalation.scenario.ScenarioLoader;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code escalation compare A.yaml B.yaml ...} or {@code escalation compare A.yaml --variant NAME=PATH=VALUE,...}:
+ * variants of a scenario run with the same seeds, their outcomes and totals compared pair by pair.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares variants of a scenario run with the same seeds (common random numbers).",
+                "Either several scenario files (each a variant, named by its scenario name; the first is the baseline), or one "
+                        + "file (the baseline, named 'baseline') with one --variant per alternative. Run i of every variant uses "
+                        + "the same seed, so differences are measured on paired runs: outcome probabilities with the difference from "
+                        + "the baseline, its 95%% Newcombe interval and McNemar's exact test (also Holm-adjusted), and mean totals "
+                        + "with paired t intervals. Writes comparison.csv, comparison-totals.csv, each variant's runs.csv under "
+                        + "variants/, charts/ and compare.html to a new folder. Exit code 2 for invalid input."})
+final class CompareCommand implements Callable<Integer> {
+    static final double PRECISION = 0.02;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (YAML); the first is the baseline.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--variant", paramLabel = "NAME=PATH=VALUE[,PATH=VALUE...]",
+            description = "A variant of the one FILE (repeatable), e.g. credible=actors.israel.response.reliability=0.95")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value in every variant (repeatable), applied before a variant's own.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Runs of each variant (default ${DEFAULT-VALUE}).")
+    long runs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed; run i of every variant uses the seed derived from (S, i) (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write to this new folder instead of results/compare/<time>-<seed>/.")
+    Path out;
+
+    @Option(names = "--no-report", description = "Skip charts and compare.html (tables only).")
+    boolean noReport;
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One variant as it will run. */
+    private record Variant(String name, Path file, List<String> overrides, ScenarioLoader.Resolved resolved) { }
+
+    @Override public Integer call() throws Exception {
+        if (runs < 1) return invalid("--runs must be at least 1");
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) return invalid("--threads must be at least 1");
+        if (!variants.isEmpty() && files.size() != 1) {
+            return invalid("--variant describes a variant of one scenario; give exactly one FILE with it (got " + files.size() + ")");
+        }
+        if (variants.isEmpty() && files.size() < 2) {
+            return invalid("nothing to compare: give two or more scenario FILEs, or one FILE and at least one --variant");
+        }
+        List<VariantArgument> parsed = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String v : variants) {
+            try {
+                parsed.add(VariantArgument.parse(v));
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(e -> System.err.println("escalation: " + e));
+            return EscalationCommand.INVALID;
+        }
+
+        List<Variant> all = load(parsed);
+        if (all == null) return EscalationCommand.INVALID;
+        List<String> names = all.stream().map(Variant::name).toList();
+        List<Theatre> theatres = new ArrayList<>();
+        for (Variant v : all) theatres.add(new Theatre(v.resolved().scenario()));
+        List<String> incompatible = PairedComparison.incompatibilities(names, theatres);
+        if (!incompatible.isEmpty()) {
+            incompatible.forEach(p -> System.err.println("escalation: " + p));
+            System.err.println("escalation: variants must share calendar, outcomes and ladder to be compared run for run");
+            return EscalationCommand.INVALID;
+        }
+
+        ResultsFolder folder;
+        try {
+            folder = out != null ? ResultsFolder.createExactly(out)
+                    : ResultsFolder.createUnder(Path.of("results", "compare"),
+                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + seed);
+        } catch (FileAlreadyExistsException e) {
+            return invalid(e.getFile() + " already exists; results are never overwritten");
+        }
+        String command = reproduce();
+        Map<String, Object> manifest = manifest(all, workers, command);
+        folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+
+        long started = System.nanoTime();
+        PairedComparison comparison = new PairedComparison(names, theatres);
+        List<BatchFiles> perVariant = new ArrayList<>();
+        try {
+            for (int v = 0; v < all.size(); v++) {
+                ResultsFolder sub = ResultsFolder.createExactly(folder.path().resolve(CompareReport.VARIANTS).resolve(names.get(v)));
+                perVariant.add(new BatchFiles(sub, theatres.get(v), -1));
+            }
+            try (Progress progress = new Progress(0, runs, System.err)) {
+                BatchRunner.runPaired(theatres, seed, runs, workers, (run, runSeed, records, failures) -> {
+                    boolean complete = true;
+                    for (int v = 0; v < records.length; v++) {
+                        perVariant.get(v).row(run, runSeed, records[v], failures[v]);
+                        complete &= records[v] != null;
+                    }
+                    if (complete) comparison.add(records);
+                    else comparison.addFailure();
+                    progress.step();
+                });
+            }
+            Comparison result = comparison.result(command, (int) seed);
+            for (int v = 0; v < all.size(); v++) {
+                perVariant.get(v).tables(result.summaries().get(v), comparison.aggregate(v), PRECISION);
+            }
+            CompareReport.tables(folder, result);
+            if (!noReport) {
+                Map<String, String> descriptions = new LinkedHashMap<>();
+                for (Variant v : all) descriptions.put(v.name(), describe(v));
+                CompareReport.write(folder, result, descriptions);
+            }
+            manifest.put("complete", true);
+            manifest.put("failed_runs", comparison.failed());
+            manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+            folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+            System.out.print(CompareReport.text(result));
+            if (comparison.failed() > 0) {
+                System.out.println(comparison.failed() + " run(s) threw an error in at least one variant and were left out of every "
+                        + "variant's statistics; their errors are in the variants' runs.csv (status 'error').");
+            }
+            System.out.println("Wrote " + folder.path() + (noReport ? "" : "; open " + folder.path().resolve(CompareReport.REPORT)));
+            return 0;
+        } finally {
+            for (BatchFiles f : perVariant) f.close();
+        }
+    }
+
+    /** A variant before loading: its name (null: the scenario's own), its file and its own overrides. */
+    private record Wanted(String name, Path file, List<String> own) { }
+
+    /** Loads every variant, printing every problem of every file; null when any is invalid. */
+    private List<Variant> load(List<VariantArgument> parsed) {
+        List<Wanted> wanted = new ArrayList<>();
+        if (parsed.isEmpty()) {
+            for (Path f : files) wanted.add(new Wanted(null, f, List.of()));
+        } else {
+            wanted.add(new Wanted("baseline", files.get(0), List.of()));
+            for (VariantArgument v : parsed) wanted.add(new Wanted(v.name(), files.get(0), v.overrides()));
+        }
+        ScenarioLoader loader = new ScenarioLoader();
+        List<Variant> all = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        boolean ok = true;
+        for (Wanted w : wanted) {
+            List<String> sets = new ArrayList<>(overrides);
+            sets.addAll(w.own());
+            ScenarioLoader.Resolved r;
+            try {
+                r = loader.loadResolved(w.file(), sets);
+            } catch (ScenarioException e) {
+                e.problems().forEach(p -> System.err.println(p));
+                String label = w.own().isEmpty() ? w.file().toString() : w.file() + " (variant " + w.name() + ")";
+                System.err.println(label + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+                ok = false;
+                continue;
+            }
+            String name = w.name() != null ? w.name() : nameOf(r.scenario().name());
+            if (taken.contains(name) && w.name() != null) {
+                System.err.println("escalation: two variants are named '" + name + "'; give each its own name");
+                ok = false;
+                continue;
+            }
+            String base = name;
+            for (int k = 2; taken.contains(name); k++) name = base + "-" + k;
+            taken.add(name);
+            all.add(new Variant(name, w.file(), sets, r));
+        }
+        return ok ? all : null;
+    }
+
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_.-]");
+
+    private static String nameOf(String scenarioName) {
+        String n = UNSAFE.matcher(scenarioName).replaceAll("_");
+        return n.isEmpty() || !Character.isLetterOrDigit(n.charAt(0)) ? "v" + n : n;
+    }
+
+    private String describe(Variant v) {
+        List<String> own = v.overrides().subList(overrides.size(), v.overrides().size());
+        return own.isEmpty() ? v.file().toString() : v.file() + " with " + String.join(", ", own);
+    }
+
+    private Map<String, Object> manifest(List<Variant> all, int workers, String command) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "escalation");
+        m.put("kind", "comparison");
+        m.put("version", new EscalationCommand.Version().getVersion()[0].replace("escalation ", ""));
+        m.put("baseline", all.get(0).name());
+        List<Map<String, Object>> vs = new ArrayList<>();
+        for (Variant v : all) {
+            Map<String, Object> scenario = new LinkedHashMap<>();
+            scenario.put("name", v.resolved().scenario().name());
+            scenario.put("title", v.resolved().scenario().title());
+            scenario.put("source", v.file().toString());
+            scenario.put("sha256", BatchCommand.sha256(json.writeValueAsString(Plain.of(v.resolved().tree()))));
+            scenario.put("resolved", Plain.of(v.resolved().tree()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", v.name());
+            entry.put("overrides", v.overrides());
+            entry.put("folder", CompareReport.VARIANTS + "/" + v.name());
+            entry.put("scenario", scenario);
+            vs.add(entry);
+        }
+        m.put("variants", vs);
+        m.put("overrides", overrides);
+        m.put("seed", seed);
+        m.put("seeds", "run i of every variant uses Seeds.of(seed, i)");
+        m.put("runs", runs);
+        m.put("threads", workers);
+        m.put("java", System.getProperty("java.version"));
+        m.put("started", Instant.now().toString());
+        m.put("command", command);
+        m.put("statistics", "Wilson intervals; Newcombe square-and-add paired difference intervals; McNemar exact tests, "
+                + "Holm-adjusted over all outcome tests; paired t for totals, Holm-adjusted over all total tests");
+        m.put("complete", false);
+        return m;
+    }
+
+    private String reproduce() {
+        StringBuilder b = new StringBuilder("escalation compare");
+        for (Path f : files) b.append(' ').append(quote(f.toString()));
+        for (String v : variants) b.append(" --variant ").append(quote(v));
+        for (String o : overrides) b.append(" --set ").append(quote(o));
+        return b.append(" --runs ").append(runs).append(" --seed ").append(seed).toString();
+    }
+
+    /** Single-quotes an argument for a POSIX shell when it holds anything but plain characters. */
+    static String quote(String arg) {
+        if (arg.matches("[A-Za-z0-9_./=:,+-]+")) return arg;
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static int invalid(String message) {
+        System.err.println("escalation: " + message);
+        return EscalationCommand.INVALID;
+    }
+}

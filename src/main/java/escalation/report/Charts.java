@@ -379,7 +379,7 @@ public final class Charts {
         NumberAxis d = numberAxis("difference in probability from " + series.get(0));
         double bound = Math.min(1, Math.ceil(reach * 1.15 * 20) / 20);
         d.setRange(-bound, bound);
-        d.setNumberFormatOverride(decimal("+0.00;-0.00"));
+        d.setNumberFormatOverride(new SignedFormat());
         CategoryPlot plot = new CategoryPlot(data, categories, d, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
@@ -568,6 +568,26 @@ public final class Charts {
         @Override
         public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
             return number >= 0 && number < weekStarts.size() ? to.append(format.format(weekStarts.get((int) number))) : to;
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("display only");
+        }
+    }
+
+    /** Differences with their sign (+0.10, -0.10), and zero as a plain 0. */
+    private static final class SignedFormat extends NumberFormat {
+        private final DecimalFormat signed = decimal("+0.00;-0.00");
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            return Math.abs(number) < 0.005 ? to.append('0') : signed.format(number, to, pos);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return format((double) number, to, pos);
         }
 
         @Override

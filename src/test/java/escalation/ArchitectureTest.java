@@ -18,7 +18,8 @@ class ArchitectureTest {
             "spec", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
             "model", List.of("escalation.engine", "escalation.io", "escalation.cli", "java.io.", "java.nio.", "picocli"),
             "engine", List.of("escalation.io", "escalation.cli"),
-            "io", List.of("escalation.cli"));
+            "io", List.of("escalation.cli"),
+            "history", List.of("escalation.cli", "escalation.report", "escalation.io"));
 
     @Test
     void packagesImportOnlyWhatTheyMay() throws IOException {

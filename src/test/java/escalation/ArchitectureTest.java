@@ -16,11 +16,12 @@ class ArchitectureTest {
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "scenario", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
             "spec", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
-            "model", List.of("escalation.engine", "escalation.experiment", "escalation.io", "escalation.report", "escalation.cli",
-                    "java.io.", "java.nio.", "picocli"),
-            "engine", List.of("escalation.experiment", "escalation.io", "escalation.report", "escalation.cli"),
-            "experiment", List.of("escalation.io", "escalation.report", "escalation.cli", "org.jfree", "java.nio."),
-            "io", List.of("escalation.experiment", "escalation.report", "escalation.cli"),
+            "model", List.of("escalation.engine", "escalation.experiment", "escalation.history", "escalation.io",
+                    "escalation.report", "escalation.cli", "java.io.", "java.nio.", "picocli"),
+            "engine", List.of("escalation.experiment", "escalation.history", "escalation.io", "escalation.report", "escalation.cli"),
+            "experiment", List.of("escalation.history", "escalation.io", "escalation.report", "escalation.cli", "org.jfree", "java.nio."),
+            "history", List.of("escalation.cli", "escalation.report", "escalation.io"),
+            "io", List.of("escalation.experiment", "escalation.history", "escalation.report", "escalation.cli"),
             "report", List.of("escalation.cli"));
 
     @Test

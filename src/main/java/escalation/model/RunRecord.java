@@ -22,12 +22,15 @@ public final class RunRecord {
     /** Attacks launched per actor and calendar week (week w covers days 7w to 7w+6), at [actor * weeks + week]. */
     public final int[] weeklyAttacks;
     public final int weeks;
+    /** Every strike with its day, when the theatre keeps them ({@link Theatre#keepsStrikes}); otherwise null. */
+    public final Strikes strikes;
 
     /** Days at the end of a run whose highest level is the run's end state. */
     public static final int END_WINDOW = 14;
 
-    RunRecord(int actors, int days, int thresholds) {
+    RunRecord(int actors, int days, int thresholds, boolean keepStrikes) {
         this.actors = actors;
+        strikes = keepStrikes ? new Strikes() : null;
         dailyLevel = new byte[days];
         attacks = new int[actors * actors];
         weapons = new int[actors * actors];
@@ -82,5 +85,59 @@ public final class RunRecord {
         int sum = 0;
         for (int a = 0; a < actors; a++) sum += matrix[cell(a, target)];
         return sum;
+    }
+
+    /**
+     * A run's strikes in the order they happened, packed five ints each (day and pair, launched,
+     * intercepted, killed, injured): memory grows with the run's attacks only, a few kilobytes for a
+     * busy half-year, and any count over a date window, weekly peak or first date derives from it.
+     */
+    public static final class Strikes {
+        private static final int WIDTH = 5;
+        private int[] data = new int[WIDTH * 64];
+        private int size;
+
+        void add(int day, int attacker, int target, int launched, int intercepted, int killed, int injured) {
+            if ((size + 1) * WIDTH > data.length) data = Arrays.copyOf(data, data.length * 2);
+            int o = size * WIDTH;
+            data[o] = day << 16 | attacker << 8 | target;
+            data[o + 1] = launched;
+            data[o + 2] = intercepted;
+            data[o + 3] = killed;
+            data[o + 4] = injured;
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int day(int i) {
+            return data[i * WIDTH] >>> 16;
+        }
+
+        public int attacker(int i) {
+            return data[i * WIDTH] >>> 8 & 0xFF;
+        }
+
+        public int target(int i) {
+            return data[i * WIDTH] & 0xFF;
+        }
+
+        public int launched(int i) {
+            return data[i * WIDTH + 1];
+        }
+
+        public int intercepted(int i) {
+            return data[i * WIDTH + 2];
+        }
+
+        public int killed(int i) {
+            return data[i * WIDTH + 3];
+        }
+
+        public int injured(int i) {
+            return data[i * WIDTH + 4];
+        }
     }
 }

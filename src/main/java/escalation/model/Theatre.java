@@ -93,11 +93,21 @@ public final class Theatre {
     public final boolean[][] thresholdBy;
     public final boolean[][] thresholdAgainst;
 
+    /** Whether each run keeps its dated strikes ({@link RunRecord#strikes}); off for plain batches. */
+    public final boolean keepsStrikes;
+
     public Theatre(Scenario s) {
+        this(s, false);
+    }
+
+    /** @param keepStrikes keep every run's dated strikes, for statistics over date windows (validation against history) */
+    public Theatre(Scenario s, boolean keepStrikes) {
         this.scenario = s;
+        this.keepsStrikes = keepStrikes;
         actors = s.actors().size();
         start = s.calendar().start();
         days = (int) ChronoUnit.DAYS.between(start, s.calendar().end()) + 1;
+        if (keepStrikes && actors > 256) throw new IllegalArgumentException("strike logs hold at most 256 actors, not " + actors);
         mechanisms = s.mechanisms();
         dynamics = s.dynamics();
 
@@ -256,6 +266,7 @@ public final class Theatre {
             winter[d] = s.calendar().winter().contains(start.plusDays(d));
         }
         for (Records.Event e : s.calendar().events()) {
+            if (!e.enabled()) continue;
             int d = dayOf(e.date());
             effectsByDay.get(d).addAll(e.effects());
             eventNamesByDay.get(d).add(e.name());

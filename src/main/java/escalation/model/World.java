@@ -123,7 +123,7 @@ public final class World {
         answerPropensity = new double[n];
         intents = new Intents[n];
         forced = new Intents[n];
-        record = new RunRecord(n, t.days, t.thresholdRung.length);
+        record = new RunRecord(n, t.days, t.thresholdRung.length, t.keepsStrikes);
 
         for (int i = 0; i < n; i++) {
             Records.Actor a = t.scenario.actors().get(i);
@@ -345,6 +345,7 @@ public final class World {
         r.hits[cell] += hits;
         r.killed[cell] += killed;
         r.injured[cell] += injured;
+        if (r.strikes != null) r.strikes.add(day, a, target, launched, intercepted, killed, injured);
         attacksToday[a]++;
         raiseLevel(rung);
 

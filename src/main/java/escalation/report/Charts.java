@@ -86,14 +86,14 @@ public final class Charts {
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
 
-    private static final Color INK = new Color(0x222222);
+    static final Color INK = new Color(0x222222);
     private static final Color GRID = new Color(0xDDDDDD);
-    private static final Color FAN = new Color(0x1B4F72);
-    private static final int BAND_ALPHA = 60;
+    static final Color FAN = new Color(0x1B4F72);
+    static final int BAND_ALPHA = 60;
     private static final float COMPARE_ALPHA = 0.10f;
     private static final Locale LOCALE = Locale.ENGLISH;
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-    private static final long DAY_MS = 86_400_000L;
+    static final long DAY_MS = 86_400_000L;
     /** Rung names can be sentences; past this they crowd the plot off a 16:9 slide. */
     private static final int MAX_LEVEL_NAME = 30;
 
@@ -390,7 +390,7 @@ public final class Charts {
 
     // ---- shared building blocks -------------------------------------------------------------
 
-    private static JFreeChart chart(String title, Plot plot, String subtitle) {
+    static JFreeChart chart(String title, Plot plot, String subtitle) {
         JFreeChart c = new JFreeChart(title, TITLE, plot, true);
         c.setBackgroundPaint(Color.WHITE);
         c.setAntiAlias(true);
@@ -439,7 +439,7 @@ public final class Charts {
         a.setTickMarkPaint(new Color(0x888888));
     }
 
-    private static DeviationRenderer bandRenderer() {
+    static DeviationRenderer bandRenderer() {
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(BAND_ALPHA / 255f);
         return r;
@@ -458,7 +458,7 @@ public final class Charts {
         return plot;
     }
 
-    private static DateAxis dateAxis(List<LocalDate> dates) {
+    static DateAxis dateAxis(List<LocalDate> dates) {
         DateAxis a = new DateAxis("date", UTC, LOCALE);
         if (!dates.isEmpty()) a.setRange(millis(dates.get(0)), millis(dates.get(dates.size() - 1)) + DAY_MS);
         return a;
@@ -474,7 +474,7 @@ public final class Charts {
         return a;
     }
 
-    private static NumberAxis numberAxis(String label) {
+    static NumberAxis numberAxis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setStandardTickUnits(NumberAxis.createStandardTickUnits(LOCALE));
         return a;
@@ -524,7 +524,7 @@ public final class Charts {
         return out;
     }
 
-    private static double millis(LocalDate d) {
+    static double millis(LocalDate d) {
         return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
@@ -532,17 +532,17 @@ public final class Charts {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(LOCALE));
     }
 
-    private static BasicStroke dashed(float width) {
+    static BasicStroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {6f, 4f}, 0f);
     }
 
-    private static LegendItem lineItem(String label, Stroke stroke, Paint paint) {
+    static LegendItem lineItem(String label, Stroke stroke, Paint paint) {
         return new LegendItem(label, null, null, null, new Line2D.Double(-14, 0, 14, 0), stroke, paint);
     }
 
     /** The opaque colour a translucent fill of {@code c} shows on white, for legend swatches. */
-    private static Color blend(Color c, double alpha) {
+    static Color blend(Color c, double alpha) {
         return new Color(mix(c.getRed(), alpha), mix(c.getGreen(), alpha), mix(c.getBlue(), alpha));
     }
 

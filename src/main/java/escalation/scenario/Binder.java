@@ -25,7 +25,7 @@ final class Binder {
                 w.num("tempo"), w.num("effectiveness"));
         List<Records.Event> events = new ArrayList<>();
         for (View e : cal.objects("events")) {
-            events.add(new Records.Event(LocalDate.parse(e.text("date")), e.text("name"), effects(e)));
+            events.add(new Records.Event(LocalDate.parse(e.text("date")), e.text("name"), effects(e), e.bool("enabled")));
         }
         List<Records.Shock> shocks = new ArrayList<>();
         for (View e : cal.objects("shocks")) {

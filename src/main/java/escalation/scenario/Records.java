@@ -42,7 +42,8 @@ public final class Records {
         }
     }
 
-    public record Event(LocalDate date, String name, List<Effect> effects) { }
+    /** A dated event; a disabled one stays in the file (and in indexes of --set paths) but does nothing. */
+    public record Event(LocalDate date, String name, List<Effect> effects, boolean enabled) { }
 
     public record Shock(String name, double rate, List<Effect> effects) { }
 

@@ -42,6 +42,15 @@ public final class ScenarioLoader {
         return new Resolved(tree, bind(tree, file.toString()));
     }
 
+    /**
+     * Applies further overrides to an already resolved scenario and validates the result, without
+     * reading any file again (a calibration tries many parameter sets on one scenario).
+     */
+    public Resolved override(Resolved base, String source, List<String> overrides) throws ScenarioException {
+        Node tree = Overrides.apply(base.tree(), overrides, reader);
+        return new Resolved(tree, bind(tree, source));
+    }
+
     /** Loads a scenario from text (a resolved scenario saved with a batch, say); {@code name} is used in messages. */
     public Scenario loadText(String name, String text) throws ScenarioException {
         Node tree = reader.read(name, text);

@@ -78,7 +78,8 @@ public final class ScenarioSpec {
         Obj event = new Obj("a dated event", "Something that happens on a calendar date.")
                 .req("date", new Date(), "The day it happens; must fall within the calendar.")
                 .req("name", new Text(), "What happened, as the event log shows it.")
-                .req("effects", new ListOf(effect, 1), "What it changes.");
+                .req("effects", new ListOf(effect, 1), "What it changes.")
+                .opt("enabled", new Bool(), true, "False switches the event off, to see what it does (--set calendar.events.2.enabled=false).");
         Obj shock = new Obj("a random shock", "Something that may happen on any day with a fixed probability.")
                 .req("name", new Text(), "What happened, as the event log shows it.")
                 .req("rate", probability(), "Probability that it happens on a given day.")

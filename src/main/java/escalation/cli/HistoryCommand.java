@@ -1,0 +1,88 @@
+package escalation.cli;
+
+import escalation.history.HistoryFile;
+import escalation.history.Validation;
+import escalation.io.ResultsFolder;
+import escalation.model.Theatre;
+import escalation.report.HistoryReport;
+import escalation.scenario.ScenarioException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code escalation history FILE}: the scenario a history check names, against the observed figures. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Holds a scenario to history.",
+                "FILE is a history check (scenarios/history/*-targets.yaml): the scenario, the observed figures with their "
+                        + "sources, and the targets. Runs a Monte Carlo batch, sets each observed figure against the simulated "
+                        + "distribution of the same statistic, prints the table and writes checks.csv, charts/ and report.html "
+                        + "to a new folder. Exit code 0 whether or not targets are covered; 2 for invalid input."})
+final class HistoryCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "History check (YAML).")
+    Path file;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Replications (default ${DEFAULT-VALUE}).")
+    long runs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable), e.g. calendar.events.2.enabled=false")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write to this new folder instead of results/<scenario>/history-<time>-<seed>/.")
+    Path out;
+
+    @Option(names = "--no-report", description = "Print the table only; write nothing.")
+    boolean noReport;
+
+    @Override public Integer call() throws Exception {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (runs < 1 || runs > Integer.MAX_VALUE / 2 || workers < 1) {
+            System.err.println("escalation: --runs and --threads must be at least 1");
+            return EscalationCommand.INVALID;
+        }
+        HistoryFile h;
+        try {
+            h = HistoryFile.load(file, overrides);
+        } catch (ScenarioException e) {
+            e.problems().forEach(p -> System.err.println(p));
+            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+            return EscalationCommand.INVALID;
+        }
+        ResultsFolder folder = null;
+        if (!noReport) {
+            try {
+                folder = out != null ? ResultsFolder.createExactly(out)
+                        : ResultsFolder.createUnder(Path.of("results", h.scenario().scenario().name()),
+                        "history-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + seed);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                System.err.println("escalation: " + e.getFile() + " already exists; results are never overwritten");
+                return EscalationCommand.INVALID;
+            }
+        }
+        Theatre theatre = new Theatre(h.scenario().scenario(), true);
+        Validation.Result r = Validation.run(theatre, h.targets(), h.weekly(), seed, runs, workers);
+        System.out.print(HistoryReport.text(h.title(), r));
+        if (folder != null) {
+            HistoryReport.write(folder, h.title(), command(), r);
+            System.out.println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));
+        }
+        return 0;
+    }
+
+    private String command() {
+        StringBuilder b = new StringBuilder("escalation history ").append(file).append(" --runs ").append(runs).append(" --seed ").append(seed);
+        for (String o : overrides) b.append(" --set ").append(o);
+        return b.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package escalation.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import escalation.cli.EscalationCommand;
+import escalation.model.Theatre;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped autumn-2024 scenario reproduces every observed pattern at once, and the patterns
+ * depend on the mechanisms meant to produce them: without the killing of Nasrallah there is no
+ * October surge; without Israel's signalled warning of 18 Nov there is no winter halt.
+ */
+class HistoryTest {
+    static final Path TARGETS = Path.of("scenarios", "history", "autumn-2024-targets.yaml");
+    private static final int RUNS = 300;
+    private static final long SEED = 20241118;
+
+    static Validation.Result check(String... overrides) throws Exception {
+        HistoryFile h = HistoryFile.load(TARGETS, List.of(overrides));
+        return Validation.run(new Theatre(h.scenario().scenario(), true), h.targets(), h.weekly(), SEED, RUNS, 2);
+    }
+
+    private static Validation.Check target(Validation.Result r, String id) {
+        return r.checks().stream().filter(c -> c.target().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String table(Validation.Result r) {
+        return r.checks().stream().map(c -> c.target().id() + " " + c.target().observed() + " vs " + c.low() + "-" + c.high())
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void theShippedScenarioCoversEveryTarget() throws Exception {
+        Validation.Result r = check();
+        assertTrue(r.checks().size() >= 10, "the autumn check has its ten targets");
+        assertTrue(r.allCovered(), "every observed range meets the simulated 90% interval:\n" + table(r));
+    }
+
+    @Test
+    void withoutTheKillingOfNasrallahThereIsNoOctoberSurge() throws Exception {
+        Validation.Result r = check("calendar.events.0.enabled=false");
+        assertFalse(r.allCovered(), table(r));
+        Validation.Check october = target(r, "claims-2024-10-01-15");
+        assertTrue(october.median() < october.target().low(), "the October count falls below the record: " + october);
+        assertFalse(target(r, "weekly-peak-2024").covered(), "and the peak week is too low");
+    }
+
+    @Test
+    void withoutIsraelsSignalledWarningThereIsNoNovemberDrop() throws Exception {
+        Validation.Result r = check("calendar.events.2.enabled=false");
+        assertFalse(r.allCovered(), table(r));
+        assertFalse(target(r, "near-halt-winter").covered(), "the factions keep attacking through the winter");
+        Validation.Check drop = target(r, "drop-after-warning");
+        assertTrue(drop.median() > drop.target().high(), "no sharp drop after 18 Nov: " + drop);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTableWhateverTheThreads(@TempDir Path dir) throws Exception {
+        HistoryFile h = HistoryFile.load(TARGETS, List.of());
+        Theatre t = new Theatre(h.scenario().scenario(), true);
+        Validation.Result one = Validation.run(t, h.targets(), h.weekly(), 5, 64, 1);
+        Validation.Result two = Validation.run(t, h.targets(), h.weekly(), 5, 64, 3);
+        assertEquals(escalation.report.HistoryReport.csv(one), escalation.report.HistoryReport.csv(two));
+    }
+
+    @Test
+    void theCommandPrintsTheTableAndWritesTheReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("h");
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, "UTF-8"));
+        try {
+            assertEquals(0, EscalationCommand.execute("history", TARGETS.toString(), "--runs", "40", "--out", out.toString()));
+        } finally {
+            System.setOut(old);
+        }
+        String text = buf.toString("UTF-8");
+        assertTrue(text.contains("claims-2024-10-01-15") && text.contains("sim 90% interval"), text);
+        assertTrue(Files.readString(out.resolve("checks.csv")).startsWith("target,statistic,observed"));
+        assertTrue(Files.exists(out.resolve("charts/weekly-observed.png")) && Files.exists(out.resolve("charts/targets.svg")));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Militia Spotlight"));
+    }
+
+    @Test
+    void badHistoryFilesGetEveryProblemWithItsPlace(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "scenario: " + Path.of("scenarios/autumn-2024-iraq.yaml").toAbsolutePath() + "\n"
+                + "observed: [" + Path.of("scenarios/data/observed/iraq-front-2024.csv").toAbsolutePath() + "]\n"
+                + "targets:\n"
+                + "  - {figure: claims-2024-10-01-15, statistic: cuont, by: [kh], against: [israel], from: 2024-10-01, to: 2024-10-15}\n"
+                + "  - {figure: nope, statistic: count, by: [hezbolah], against: [israel], from: 2024-10-01, to: 2024-10-15}\n"
+                + "  - {figure: claims-2024-09, statistic: count, by: [kh], against: [israel], from: 2024-09-01, to: 2024-09-30, colour: red}\n");
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, "UTF-8"));
+        try {
+            assertEquals(2, EscalationCommand.execute("history", f.toString(), "--no-report"));
+        } finally {
+            System.setErr(old);
+        }
+        String err = buf.toString("UTF-8");
+        assertTrue(err.contains("bad.yaml:4:") && err.contains("unknown statistic 'cuont'"), err);
+        assertTrue(err.contains("bad.yaml:5:") && err.contains("no figure 'nope'") && err.contains("unknown actor or group 'hezbolah'"), err);
+        assertTrue(err.contains("bad.yaml:6:") && err.contains("outside the scenario's calendar") && err.contains("unknown key 'colour'"), err);
+        assertFalse(err.contains("Exception"), err);
+    }
+}

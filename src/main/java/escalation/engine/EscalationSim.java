@@ -1,5 +1,6 @@
 package escalation.engine;
 
+import ec.util.MersenneTwisterFast;
 import escalation.model.Observer;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
@@ -9,18 +10,15 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * One replication on MASON. One schedule step is one calendar day, split by the schedule's
- * orderings into phases: {@link #PERCEIVE} (the world), {@link #DECIDE} (each actor, a
- * {@link Steppable} of its own, stepped in a {@link Sequence}), {@link #RESOLVE} and {@link #RECORD}
- * (the world). The same class
+ * One replication on MASON. One schedule step is one calendar day: a single repeating schedule entry,
+ * a {@link Sequence} of the day's phases in order: perceive (the world), decide (each actor, a
+ * {@link Steppable} of its own, stepped in a {@link Sequence}), resolve and record (the world). One
+ * entry a day rather than one per phase keeps the schedule's heap work per day at a minimum (the
+ * phases always run in the same order, so orderings would add cost and nothing else). The same class
  * runs headless in batches and under the GUI console.
  */
 public class EscalationSim extends SimState {
     private static final long serialVersionUID = 1L;
-    public static final int PERCEIVE = 0;
-    public static final int DECIDE = 1;
-    public static final int RESOLVE = 2;
-    public static final int RECORD = 3;
 
     private final transient Theatre theatre;
     private final transient Observer observer;
@@ -35,17 +33,27 @@ public class EscalationSim extends SimState {
         this.observer = observer;
     }
 
+    /**
+     * A run that draws from a generator of the caller's, already seeded: the benchmark counts the
+     * numbers a run draws this way.
+     */
+    public EscalationSim(Theatre theatre, MersenneTwisterFast random, Observer observer) {
+        super(random);
+        this.theatre = theatre;
+        this.observer = observer;
+    }
+
     @Override public void start() {
         super.start();
         world = new World(theatre, random, observer);
-        schedule.scheduleRepeating(0, PERCEIVE, (Steppable) s -> world.perceive((int) s.schedule.getTime()), 1);
-        // Each actor is a Steppable; they run as one Sequence so the schedule's heap holds four entries
-        // a day rather than one per actor (decisions are simultaneous, so their order does not matter).
         Steppable[] agents = new Steppable[theatre.actors];
         for (int i = 0; i < agents.length; i++) agents[i] = new ActorAgent(i);
-        schedule.scheduleRepeating(0, DECIDE, new Sequence(agents), 1);
-        schedule.scheduleRepeating(0, RESOLVE, (Steppable) s -> world.resolve(), 1);
-        schedule.scheduleRepeating(0, RECORD, (Steppable) s -> world.recordDay(), 1);
+        Steppable[] phases = {
+                (Steppable) s -> world.perceive((int) s.schedule.getTime()),
+                new Sequence(agents),   // decisions are simultaneous, so their order does not matter
+                (Steppable) s -> world.resolve(),
+                (Steppable) s -> world.recordDay()};
+        schedule.scheduleRepeating(0, 0, new Sequence(phases), 1);
     }
 
     /** Runs the whole calendar and returns its outcomes. */

@@ -9,6 +9,8 @@ public final class SupplyCorridor {
     private final CorridorTopology topology;
     private final double[] capacity;
     private final double[] repairPerDay;
+    /** True while every link is at full capacity, as it is most days: nothing to repair or throttle. */
+    private boolean intact = true;
 
     SupplyCorridor(Theatre t) {
         topology = t.corridor;
@@ -25,6 +27,7 @@ public final class SupplyCorridor {
         if (from < 0 || to < 0) return 1;
         int[] p = topology.links(from, to);
         if (p == null) return 0;
+        if (intact) return 1;
         double min = 1;
         for (int l : p) min = Math.min(min, capacity[l]);
         return min;
@@ -32,10 +35,17 @@ public final class SupplyCorridor {
 
     void strike(int link, double damage) {
         capacity[link] = Math.max(0, capacity[link] - damage);
+        if (capacity[link] < 1) intact = false;
     }
 
     void repair() {
-        for (int l = 0; l < capacity.length; l++) capacity[l] = Math.min(1, capacity[l] + repairPerDay[l]);
+        if (intact) return;
+        boolean all = true;
+        for (int l = 0; l < capacity.length; l++) {
+            capacity[l] = Math.min(1, capacity[l] + repairPerDay[l]);
+            all &= capacity[l] >= 1;
+        }
+        intact = all;
     }
 
     public double capacity(int link) {

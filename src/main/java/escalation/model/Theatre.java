@@ -65,6 +65,8 @@ public final class Theatre {
     public final List<List<Records.Effect>> effectsByDay;
     public final List<List<String>> eventNamesByDay;
     public final boolean[] winter;
+    /** The date of each day index, made once: runs read today's date every day. */
+    private final LocalDate[] dates;
 
     public final String[] linkIds;
     public final int[] linkFrom;
@@ -250,10 +252,12 @@ public final class Theatre {
         effectsByDay = new ArrayList<>();
         eventNamesByDay = new ArrayList<>();
         winter = new boolean[days];
+        dates = new LocalDate[days];
         for (int d = 0; d < days; d++) {
             effectsByDay.add(new ArrayList<>());
             eventNamesByDay.add(new ArrayList<>());
-            winter[d] = s.calendar().winter().contains(start.plusDays(d));
+            dates[d] = start.plusDays(d);
+            winter[d] = s.calendar().winter().contains(dates[d]);
         }
         for (Records.Event e : s.calendar().events()) {
             int d = dayOf(e.date());
@@ -286,7 +290,7 @@ public final class Theatre {
     }
 
     public LocalDate date(int day) {
-        return start.plusDays(day);
+        return day >= 0 && day < days ? dates[day] : start.plusDays(day);
     }
 
     public int rungs() {

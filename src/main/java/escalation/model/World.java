@@ -5,6 +5,7 @@ import escalation.scenario.Records;
 import escalation.spec.ScenarioSpec;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -64,6 +65,8 @@ public final class World {
     final int[] order;
     final int[] orderLockedUntil;
     final int[][] answerDue;
+    /** Per answerer, how many entries of its {@link #answerDue} row are owed (at or above 0). */
+    final int[] answersOwed;
     final int[][] answerRung;
     final double[][] answerWeight;
 
@@ -114,6 +117,7 @@ public final class World {
         order = new int[n];
         orderLockedUntil = new int[n];
         answerDue = new int[n][n];
+        answersOwed = new int[n];
         answerRung = new int[n][n];
         answerWeight = new double[n][n];
         rules = new DecisionRule[n];
@@ -186,11 +190,16 @@ public final class World {
         beliefs.closeExpired(d, t, t.mechanisms.learning() ? dyn.vicariousLearning() : 0, t.mechanisms.learning());
         corridor.repair();
         resupply();
-        for (String name : t.eventNamesByDay.get(d)) {
-            if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, name));
+        if (explaining) {
+            for (String name : t.eventNamesByDay.get(d)) {
+                tell(new Occurrence(date, d, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, name));
+            }
         }
-        for (Records.Effect e : t.effectsByDay.get(d)) apply(e);
-        for (Records.Shock s : t.scenario.calendar().shocks()) {
+        List<Records.Effect> effects = t.effectsByDay.get(d);
+        for (int k = 0; k < effects.size(); k++) apply(effects.get(k));
+        List<Records.Shock> shocks = t.scenario.calendar().shocks();
+        for (int k = 0; k < shocks.size(); k++) {
+            Records.Shock s = shocks.get(k);
             if (random.nextDouble() < s.rate()) {
                 if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.SHOCK, -1, -1, null, 0, 0, 0, 0, 0, null, s.name()));
                 for (Records.Effect e : s.effects()) apply(e);
@@ -323,10 +332,7 @@ public final class World {
             launched = (int) Math.min(salvo, Math.floor(stock[a][w]));
             if (launched <= 0) return;
             stock[a][w] -= launched;
-            double p = intercept[target][t.region[a] + 1][w];
-            for (int k = 0; k < launched; k++) {
-                if (random.nextDouble() < p) intercepted++;
-            }
+            intercepted = binomial(launched, intercept[target][t.region[a] + 1][w]);
             int hits = launched - intercepted;
             if (hits > 0) {
                 double effectiveness = winterToday ? t.scenario.calendar().winter().effectiveness() : 1;
@@ -381,19 +387,55 @@ public final class World {
     }
 
     /**
-     * A Poisson draw from the run's stream: the multiplication method for small means (exact, and what
-     * Commons Math itself uses there, without building a distribution per hit), Commons Math's
-     * {@link PoissonDistribution} for large ones.
+     * How many of {@code n} weapons are intercepted, each with probability {@code p} independently: a
+     * binomial draw by inversion from one number of the run's stream, counting the rarer outcome
+     * (interceptions or leaks) upward from 0 so the search is short. A salvo so large that the
+     * probability of none of the rarer outcome underflows falls back to one Bernoulli draw per weapon.
+     */
+    private int binomial(int n, double p) {
+        if (p <= 0) return 0;
+        if (p >= 1) return n;
+        boolean countLeaks = p > 0.5;
+        double q = countLeaks ? 1 - p : p;
+        double pmf = Math.pow(1 - q, n);
+        if (pmf < MIN_START_PROBABILITY) {
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (random.nextDouble() < p) k++;
+            }
+            return k;
+        }
+        double odds = q / (1 - q);
+        double u = random.nextDouble();
+        double cdf = pmf;
+        int k = 0;
+        while (u >= cdf && k < n) {
+            pmf *= odds * (n - k) / (k + 1);
+            k++;
+            cdf += pmf;
+        }
+        return countLeaks ? n - k : k;
+    }
+
+    /** Below this, the first term of an inversion search is too close to underflow to be accurate. */
+    private static final double MIN_START_PROBABILITY = 1e-250;
+
+    /**
+     * A Poisson draw from the run's stream: inversion from one number for small means (exact, without
+     * building a distribution per hit), Commons Math's {@link PoissonDistribution} for large ones.
      */
     private int poisson(double mean) {
         if (mean <= 0) return 0;
         if (mean < SMALL_POISSON_MEAN) {
-            double limit = Math.exp(-mean);
-            double product = random.nextDouble();
+            double pmf = Math.exp(-mean);
+            double u = random.nextDouble();
+            double cdf = pmf;
             int n = 0;
-            while (product > limit) {
+            // The sum of the terms may stop just short of 1 by rounding; the bound ends the search there.
+            while (u >= cdf && n < MAX_SMALL_POISSON) {
                 n++;
-                product *= random.nextDouble();
+                pmf *= mean / n;
+                cdf += pmf;
             }
             return n;
         }
@@ -402,6 +444,7 @@ public final class World {
     }
 
     private static final double SMALL_POISSON_MEAN = 30;
+    private static final int MAX_SMALL_POISSON = 1000;
 
     /** Harm received becomes grievance (shared within the camp), domestic pressure and distress. */
     private void harm(int attacker, int target, double intensity, int killed, int injured) {
@@ -451,6 +494,7 @@ public final class World {
     private void owe(int answerer, int attacker, int rung, double weight, int delay) {
         int due = day + Math.max(1, delay);
         if (answerDue[answerer][attacker] < 0) {
+            answersOwed[answerer]++;
             answerDue[answerer][attacker] = due;
             answerRung[answerer][attacker] = rung;
             answerWeight[answerer][attacker] = weight;

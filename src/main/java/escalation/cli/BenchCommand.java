@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code escalation bench FILE}: how fast the model runs a scenario, on one thread and on all. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures how fast the model runs a scenario.",
-                "After a warm-up, times N unobserved runs on one thread and again on all threads, and reports runs per "
+                "After a warm-up, times N unobserved runs on one thread and again on all threads (R rounds, keeping the "
+                        + "fastest of each), and reports runs per "
                         + "second, microseconds per run and nanoseconds per actor-day (thread time), the parallel efficiency, "
                         + "the peak heap, and the floor: a loop that only seeds the same generator and draws as many random "
                         + "numbers as the runs did. The calendar is stretched or cut to --days days from the scenario's start."})
@@ -34,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5000", description = "Warm-up runs before measuring (default ${DEFAULT-VALUE}).")
     long warmup;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+            description = "Times each pass is repeated, alternating; the fastest of each counts (default ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads of the parallel pass (default: all cores).")
     Integer threads;
@@ -53,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         String bad = runs < 1 ? "--runs must be at least 1" : warmup < 0 ? "--warmup must be at least 0"
+                : rounds < 1 ? "--rounds must be at least 1"
                 : workers < 1 ? "--threads must be at least 1" : days < 0 ? "--days must be at least 1 (or 0)" : null;
         if (bad != null) {
             System.err.println("escalation: " + bad);
@@ -74,10 +80,10 @@ final class BenchCommand implements Callable<Integer> {
             return EscalationCommand.INVALID;
         }
         if (!json) {
-            System.err.printf(Locale.ROOT, "Benchmarking %s: %d actors, %d days; %d warm-up runs, then %d runs on 1 and on %d threads...%n",
-                    theatre.scenario.name(), theatre.actors, theatre.days, warmup, runs, workers);
+            System.err.printf(Locale.ROOT, "Benchmarking %s: %d actors, %d days; %d warm-up runs, then %d x %d runs on 1 and on %d threads...%n",
+                    theatre.scenario.name(), theatre.actors, theatre.days, warmup, rounds, runs, workers);
         }
-        Benchmark.Result r = Benchmark.measure(theatre, new Benchmark.Settings(runs, warmup, workers, seed));
+        Benchmark.Result r = Benchmark.measure(theatre, new Benchmark.Settings(runs, warmup, workers, seed, rounds));
         System.out.print(json ? json(r) : table(r));
         return 0;
     }
@@ -114,6 +120,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("java", r.java());
         m.put("cores", r.cores());
         m.put("warmup_runs", r.settings().warmupRuns());
+        m.put("rounds", r.settings().rounds());
         m.put("seed", r.settings().seed());
         for (Benchmark.Pass p : new Benchmark.Pass[] {r.single(), r.all()}) {
             Map<String, Object> pass = new LinkedHashMap<>();

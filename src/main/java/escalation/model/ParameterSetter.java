@@ -44,7 +44,7 @@ final class ParameterSetter {
                 w.airDefence[a][Arrays.asList(t.weaponIds).indexOf(p[3])] = value;
                 w.rebuildInterception();
             }
-            case "arsenal" -> w.resupply[a][Arrays.asList(t.weaponIds).indexOf(p[3])] = value;
+            case "arsenal" -> w.setResupply(a, Arrays.asList(t.weaponIds).indexOf(p[3]), value);
             case "rule" -> (w.rules[a] != null ? w.rules[a] : w.doctrines[a]).set(p[3], value);
             case "response" -> w.doctrines[a].set(p[3], value);
             default -> throw new IllegalArgumentException("not settable: " + path);

@@ -29,7 +29,9 @@ public final class SupplyCorridor {
         if (p == null) return 0;
         if (intact) return 1;
         double min = 1;
-        for (int l : p) min = Math.min(min, capacity[l]);
+        for (int l : p) {
+            if (capacity[l] < min) min = capacity[l];
+        }
         return min;
     }
 

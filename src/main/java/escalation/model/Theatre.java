@@ -26,6 +26,8 @@ public final class Theatre {
     public final String[] weaponIds;
     public final String[] weaponNames;
     public final int[] camp;
+    /** Per actor, the other actors of its camp, ascending. */
+    public final int[][] campmates;
     /** The actor's corridor node, or -1. */
     public final int[] region;
 
@@ -35,6 +37,9 @@ public final class Theatre {
     public final String[] rungNames;
     public final int lowestKineticRung;
     public final double maxIntensity;
+    /** Per rung, its intensity over the top rung's, and the square root of that (the utility rule's gain). */
+    final double[] relativeIntensity;
+    final double[] rootRelativeIntensity;
 
     public final boolean[][] mayTarget;
     /** Per actor, its repertoire. */
@@ -84,6 +89,8 @@ public final class Theatre {
     final double[][] airDefence;
     /** [actor][corridor node][weapon]: route-specific interception, NaN where none is declared. */
     final double[][][] routeDefence;
+    /** [target][attacker region + 1][weapon]: the first day's interception probabilities, shared until a run changes air defence. */
+    final double[][][] initialIntercept;
     final double[][] initialGrievance;
     final double[][] priorAlpha;
     final double[][] priorBeta;
@@ -137,6 +144,12 @@ public final class Theatre {
         }
         lowestKineticRung = lowest;
         maxIntensity = rungIntensity[rungs - 1];
+        relativeIntensity = new double[rungs];
+        rootRelativeIntensity = new double[rungs];
+        for (int r = 0; r < rungs; r++) {
+            relativeIntensity[r] = rungIntensity[r] / maxIntensity;
+            rootRelativeIntensity[r] = Math.sqrt(relativeIntensity[r]);
+        }
 
         mayTarget = new boolean[actors][actors];
         for (Records.Adversaries a : s.relations().adversaries()) {
@@ -249,6 +262,12 @@ public final class Theatre {
             }
         }
 
+        campmates = new int[actors][];
+        for (int i = 0; i < actors; i++) {
+            int self = i;
+            campmates[i] = java.util.stream.IntStream.range(0, actors).filter(k -> k != self && camp[k] == camp[self]).toArray();
+        }
+
         effectsByDay = new ArrayList<>();
         eventNamesByDay = new ArrayList<>();
         winter = new boolean[days];
@@ -264,6 +283,9 @@ public final class Theatre {
             effectsByDay.get(d).addAll(e.effects());
             eventNamesByDay.get(d).add(e.name());
         }
+
+        initialIntercept = new double[actors][nodes.length + 1][weapons];
+        World.fillInterception(initialIntercept, airDefence, routeDefence);
 
         int thresholds = s.thresholds().size();
         thresholdRung = new int[thresholds];

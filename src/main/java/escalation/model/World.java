@@ -41,12 +41,17 @@ public final class World {
 
     final double[][] stock;
     final double[][] resupply;
+    /** Per actor, the weapons it is resupplied with (non-zero {@link #resupply}), so idle weapons cost nothing. */
+    private final int[][] resupplied;
     final double[][] capacity;
     private final boolean[][] viaCorridor;
     final double[][] airDefence;
     private final double[][][] routeDefence;
-    /** [target][attacker region + 1][weapon]: interception probability, rebuilt when air defence changes. */
-    private final double[][][] intercept;
+    /**
+     * [target][attacker region + 1][weapon]: interception probability; the theatre's table, shared,
+     * until air defence changes, then the run's own.
+     */
+    private double[][][] intercept;
 
     /**
      * Grievance of [holder][toward], stored divided by {@link #grievanceScale}: decaying every entry
@@ -102,11 +107,13 @@ public final class World {
         restraintStrength = new double[n][];
         stock = deepCopy(t.initialStock);
         resupply = deepCopy(t.resupply);
+        resupplied = new int[n][];
+        for (int i = 0; i < n; i++) resupplied[i] = resuppliedWeapons(resupply[i]);
         capacity = t.stockCapacity;
         viaCorridor = t.viaCorridor;
         airDefence = deepCopy(t.airDefence);
         routeDefence = t.routeDefence;
-        intercept = new double[n][t.nodes.length + 1][t.weapons];
+        intercept = t.initialIntercept;
         grievance = deepCopy(t.initialGrievance);
         pressure = new double[n];
         harmRecent = new double[n];
@@ -156,7 +163,25 @@ public final class World {
             }
             if (doctrines[i] != null && doctrines[i] == rule) rules[i] = null;
         }
-        rebuildInterception();
+    }
+
+    private static int[] resuppliedWeapons(double[] amounts) {
+        int count = 0;
+        for (double v : amounts) {
+            if (v != 0) count++;
+        }
+        int[] out = new int[count];
+        count = 0;
+        for (int w = 0; w < amounts.length; w++) {
+            if (amounts[w] != 0) out[count++] = w;
+        }
+        return out;
+    }
+
+    /** Changes an actor's daily resupply of a weapon (a {@code set:} effect). */
+    void setResupply(int actor, int weapon, double amount) {
+        resupply[actor][weapon] = amount;
+        resupplied[actor] = resuppliedWeapons(resupply[actor]);
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -184,8 +209,6 @@ public final class World {
             pressure[i] *= keepPressure;
             harmRecent[i] *= keepRecent;
             attacksRecent[i] *= keepRecent;
-            intents[i].clear();
-            forced[i].clear();
         }
         beliefs.closeExpired(d, t, t.mechanisms.learning() ? dyn.vicariousLearning() : 0, t.mechanisms.learning());
         corridor.repair();
@@ -210,19 +233,23 @@ public final class World {
 
     private void resupply() {
         Theatre t = theatre;
+        boolean corridorMatters = t.mechanisms.corridor();
         for (int i = 0; i < t.actors; i++) {
+            int[] weapons = resupplied[i];
+            if (weapons.length == 0) continue;
             double flow = -1;
-            for (int w = 0; w < t.weapons; w++) {
-                if (resupply[i][w] == 0) continue;
-                double amount = resupply[i][w];
-                if (viaCorridor[i][w] && t.mechanisms.corridor()) {
+            double[] amounts = resupply[i];
+            double[] stocks = stock[i];
+            for (int w : weapons) {
+                double amount = amounts[w];
+                if (corridorMatters && viaCorridor[i][w]) {
                     if (flow < 0) {
                         int patron = t.patronOf[i];
                         flow = corridor.throughput(patron < 0 ? -1 : t.region[patron], t.region[i]);
                     }
                     amount *= flow;
                 }
-                stock[i][w] = Math.min(capacity[i][w], stock[i][w] + amount);
+                stocks[w] = Math.min(capacity[i][w], stocks[w] + amount);
             }
         }
     }
@@ -241,7 +268,11 @@ public final class World {
             }
             if (m.restraint()) {
                 int[] by = t.restrainedBy[i];
-                for (int k = 0; k < by.length; k++) p *= Math.max(0, 1 - restraintStrength[i][k] * leverage[by[k]]);
+                double[] strength = restraintStrength[i];
+                for (int k = 0; k < by.length; k++) {
+                    double free = 1 - strength[k] * leverage[by[k]];
+                    p *= free > 0 ? free : 0;
+                }
             }
             if (m.relevance() && t.rivals[i].length > 0) {
                 double lead = 0;
@@ -276,11 +307,17 @@ public final class World {
 
     void rebuildInterception() {
         Theatre t = theatre;
-        for (int target = 0; target < t.actors; target++) {
-            for (int r = 0; r <= t.nodes.length; r++) {
-                for (int w = 0; w < t.weapons; w++) {
+        if (intercept == t.initialIntercept) intercept = new double[t.actors][t.nodes.length + 1][t.weapons];
+        fillInterception(intercept, airDefence, routeDefence);
+    }
+
+    /** Route-specific interception where declared (not NaN), the target's air defence elsewhere. */
+    static void fillInterception(double[][][] out, double[][] airDefence, double[][][] routeDefence) {
+        for (int target = 0; target < out.length; target++) {
+            for (int r = 0; r < out[target].length; r++) {
+                for (int w = 0; w < out[target][r].length; w++) {
                     double route = r == 0 ? Double.NaN : routeDefence[target][r - 1][w];
-                    intercept[target][r][w] = Double.isNaN(route) ? airDefence[target][w] : route;
+                    out[target][r][w] = Double.isNaN(route) ? airDefence[target][w] : route;
                 }
             }
         }
@@ -301,16 +338,18 @@ public final class World {
 
     // ------------------------------------------------------------------ resolve
 
-    /** Resolves the day's actions: dated ones first, then each actor's in actor order. */
+    /** Resolves the day's actions: dated ones first, then each actor's in actor order; empties the intents for tomorrow. */
     public void resolve() {
         for (int pass = 0; pass < 2; pass++) {
             Intents[] queue = pass == 0 ? forced : intents;
             for (int a = 0; a < theatre.actors; a++) {
                 Intents q = queue[a];
+                if (q.size == 0) continue;
                 for (int k = 0; k < q.size; k++) {
                     CompiledAction x = theatre.actions[a][q.action[k]];
                     perform(a, x, q.salvo[k] < 0 ? x.salvo() : q.salvo[k], q.why[k]);
                 }
+                q.clear();
             }
         }
     }
@@ -456,8 +495,8 @@ public final class World {
         if (t.mechanisms.grievance()) {
             addGrievance(target, attacker, harm);
             if (t.mechanisms.solidarity()) {
-                for (int k = 0; k < t.actors; k++) {
-                    if (k != target && k != attacker && t.camp[k] == t.camp[target]) {
+                for (int k : t.campmates[target]) {
+                    if (k != attacker) {
                         addGrievance(k, attacker, solidarity[k] * harm);
                     }
                 }

@@ -5,17 +5,17 @@ import escalation.model.Observer;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import escalation.model.World;
-import sim.engine.Sequence;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
  * One replication on MASON. One schedule step is one calendar day: a single repeating schedule entry,
- * a {@link Sequence} of the day's phases in order: perceive (the world), decide (each actor, a
- * {@link Steppable} of its own, stepped in a {@link Sequence}), resolve and record (the world). One
- * entry a day rather than one per phase keeps the schedule's heap work per day at a minimum (the
- * phases always run in the same order, so orderings would add cost and nothing else). The same class
- * runs headless in batches and under the GUI console.
+ * the {@link Day}, which runs the day's phases in order: perceive (the world), decide (each actor, an
+ * {@link ActorAgent} steppable of its own, stepped in declaration order), resolve and record (the
+ * world). One entry a day rather than one per phase, and direct calls rather than a {@code Sequence}
+ * of assorted steppables, keep the engine's cost per day small next to the model's (the phases always
+ * run in the same order, so orderings would add cost and nothing else). The same class runs headless
+ * in batches and under the GUI console.
  */
 public class EscalationSim extends SimState {
     private static final long serialVersionUID = 1L;
@@ -46,14 +46,9 @@ public class EscalationSim extends SimState {
     @Override public void start() {
         super.start();
         world = new World(theatre, random, observer);
-        Steppable[] agents = new Steppable[theatre.actors];
+        ActorAgent[] agents = new ActorAgent[theatre.actors];
         for (int i = 0; i < agents.length; i++) agents[i] = new ActorAgent(i);
-        Steppable[] phases = {
-                (Steppable) s -> world.perceive((int) s.schedule.getTime()),
-                new Sequence(agents),   // decisions are simultaneous, so their order does not matter
-                (Steppable) s -> world.resolve(),
-                (Steppable) s -> world.recordDay()};
-        schedule.scheduleRepeating(0, 0, new Sequence(phases), 1);
+        schedule.scheduleRepeating(0, 0, new Day(agents), 1);
     }
 
     /** Runs the whole calendar and returns its outcomes. */
@@ -78,6 +73,23 @@ public class EscalationSim extends SimState {
 
     public Theatre theatre() {
         return theatre;
+    }
+
+    /** A calendar day's phases, in order; decisions are simultaneous, so the actors' order does not matter. */
+    final class Day implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final ActorAgent[] agents;
+
+        Day(ActorAgent[] agents) {
+            this.agents = agents;
+        }
+
+        @Override public void step(SimState state) {
+            world.perceive((int) state.schedule.getTime());
+            for (ActorAgent agent : agents) agent.step(state);
+            world.resolve();
+            world.recordDay();
+        }
     }
 
     /** An actor as the schedule sees it: it decides in the decide phase. */

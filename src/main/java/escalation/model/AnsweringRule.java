@@ -36,7 +36,7 @@ final class AnsweringRule implements DecisionRule {
     }
 
     @Override public void decide(World w, int self, Intents out) {
-        if (w.answersOwed[self] == 0) return;
+        if (w.answersOwed[self] == 0 || w.day < w.firstAnswerDue[self]) return;
         int attacker = -1;
         for (int j = 0; j < w.theatre.actors; j++) {
             int due = w.answerDue[self][j];
@@ -45,6 +45,11 @@ final class AnsweringRule implements DecisionRule {
             }
         }
         if (attacker < 0) return;
+        int first = Integer.MAX_VALUE;
+        for (int j = 0; j < w.theatre.actors; j++) {
+            if (j != attacker && w.answerDue[self][j] >= 0) first = Math.min(first, w.answerDue[self][j]);
+        }
+        w.firstAnswerDue[self] = first;
         int received = w.answerRung[self][attacker];
         double weight = w.answerWeight[self][attacker];
         w.answerDue[self][attacker] = -1;

@@ -11,6 +11,7 @@ final class ParameterSetter {
 
     static void apply(World w, String path, double value) {
         Theatre t = w.theatre;
+        w.propensityInputsChanged = true;
         String[] p = path.split("\\.");
         if (p[0].equals("relations")) {
             int actor = t.index(p[2]);

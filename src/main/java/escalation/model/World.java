@@ -72,13 +72,22 @@ public final class World {
     final int[][] answerDue;
     /** Per answerer, how many entries of its {@link #answerDue} row are owed (at or above 0). */
     final int[] answersOwed;
+    /** Per answerer, no debt of its falls due before this day. */
+    final int[] firstAnswerDue;
     final int[][] answerRung;
     final double[][] answerWeight;
 
     final DecisionRule[] rules;
+    /** Per actor, true when its rule gives orders rather than acts ({@link DecisionRule#acts()} false). */
+    private final boolean[] ruleOrders;
     final AnsweringRule[] doctrines;
     private final PatronRule[] patronRules;
     final double[] propensity;
+    /** Per actor, the propensity without rivalry, valid while no input of it has changed. */
+    private final double[] steadyPropensity;
+    /** Set when attention, an order, control, compliance, restraint or leverage changes. */
+    boolean propensityInputsChanged = true;
+    private boolean steadyForWinter;
     final double[] answerPropensity;
     private final Intents[] intents;
     private final Intents[] forced;
@@ -125,12 +134,15 @@ public final class World {
         orderLockedUntil = new int[n];
         answerDue = new int[n][n];
         answersOwed = new int[n];
+        firstAnswerDue = new int[n];
         answerRung = new int[n][n];
         answerWeight = new double[n][n];
         rules = new DecisionRule[n];
+        ruleOrders = new boolean[n];
         doctrines = new AnsweringRule[n];
         patronRules = new PatronRule[n];
         propensity = new double[n];
+        steadyPropensity = new double[n];
         answerPropensity = new double[n];
         intents = new Intents[n];
         forced = new Intents[n];
@@ -162,6 +174,7 @@ public final class World {
                 order[i] = pr.defaultOrder;
             }
             if (doctrines[i] != null && doctrines[i] == rule) rules[i] = null;
+            ruleOrders[i] = rules[i] != null && !rules[i].acts();
         }
     }
 
@@ -254,26 +267,39 @@ public final class World {
         }
     }
 
-    /** The product of the mechanisms that scale an actor's daily probability of acting. */
+    /**
+     * The product of the mechanisms that scale an actor's daily probability of acting. All but rivalry
+     * change only on a few days (the season turns, an order, a signal's relayed pressure, a {@code set:}
+     * effect), so their product is kept and recomputed only after such a change; rivalry follows recent
+     * attacks, which decay every day.
+     */
     private void computePropensities() {
         Theatre t = theatre;
         Records.Mechanisms m = t.mechanisms;
-        double season = winterToday ? t.scenario.calendar().winter().tempo() : 1;
-        for (int i = 0; i < t.actors; i++) {
-            double p = (m.attention() ? attention[i] : 1) * season;
-            answerPropensity[i] = p;
-            int patron = t.patronOf[i];
-            if (m.patronOrders() && patron >= 0 && patronRules[patron] != null) {
-                p *= 1 + control[i] * compliance[i] * (patronRules[patron].effect[order[patron]] - 1);
-            }
-            if (m.restraint()) {
-                int[] by = t.restrainedBy[i];
-                double[] strength = restraintStrength[i];
-                for (int k = 0; k < by.length; k++) {
-                    double free = 1 - strength[k] * leverage[by[k]];
-                    p *= free > 0 ? free : 0;
+        if (propensityInputsChanged || winterToday != steadyForWinter) {
+            double season = winterToday ? t.scenario.calendar().winter().tempo() : 1;
+            for (int i = 0; i < t.actors; i++) {
+                double p = (m.attention() ? attention[i] : 1) * season;
+                answerPropensity[i] = p;
+                int patron = t.patronOf[i];
+                if (m.patronOrders() && patron >= 0 && patronRules[patron] != null) {
+                    p *= 1 + control[i] * compliance[i] * (patronRules[patron].effect[order[patron]] - 1);
                 }
+                if (m.restraint()) {
+                    int[] by = t.restrainedBy[i];
+                    double[] strength = restraintStrength[i];
+                    for (int k = 0; k < by.length; k++) {
+                        double free = 1 - strength[k] * leverage[by[k]];
+                        p *= free > 0 ? free : 0;
+                    }
+                }
+                steadyPropensity[i] = p;
             }
+            propensityInputsChanged = false;
+            steadyForWinter = winterToday;
+        }
+        for (int i = 0; i < t.actors; i++) {
+            double p = steadyPropensity[i];
             if (m.relevance() && t.rivals[i].length > 0) {
                 double lead = 0;
                 for (int r : t.rivals[i]) lead = Math.max(lead, attacksRecent[r] - attacksRecent[i]);
@@ -293,6 +319,7 @@ public final class World {
         } else if (e instanceof Records.Order o) {
             int patron = t.index(o.patron());
             order[patron] = ScenarioSpec.ORDERS.indexOf(o.order());
+            propensityInputsChanged = true;
             orderLockedUntil[patron] = o.days() == Records.Order.FOREVER ? Integer.MAX_VALUE : day + o.days() - 1;
             if (explaining) {
                 tell(new Occurrence(date, day, Occurrence.Kind.ORDER, patron, -1, null, 0, 0, 0, 0, 0,
@@ -329,7 +356,8 @@ public final class World {
     public void decide(int actor) {
         Intents out = intents[actor];
         if (doctrines[actor] != null) doctrines[actor].decide(this, actor, out);
-        if (rules[actor] != null && (out.size == 0 || !rules[actor].acts())) rules[actor].decide(this, actor, out);
+        DecisionRule rule = rules[actor];
+        if (rule != null && (out.size == 0 || ruleOrders[actor])) rule.decide(this, actor, out);
     }
 
     boolean canPerform(int actor, CompiledAction a) {
@@ -412,7 +440,10 @@ public final class World {
             for (int v : x.via()) {
                 int[] by = t.restrainedBy[target];
                 for (int b : by) {
-                    if (b == v) leverage[v] += x.relayPressure();
+                    if (b == v) {
+                        leverage[v] += x.relayPressure();
+                        propensityInputsChanged = true;
+                    }
                 }
             }
         }
@@ -532,6 +563,7 @@ public final class World {
 
     private void owe(int answerer, int attacker, int rung, double weight, int delay) {
         int due = day + Math.max(1, delay);
+        firstAnswerDue[answerer] = answersOwed[answerer] == 0 ? due : Math.min(firstAnswerDue[answerer], due);
         if (answerDue[answerer][attacker] < 0) {
             answersOwed[answerer]++;
             answerDue[answerer][attacker] = due;

@@ -70,8 +70,16 @@ final class BenchCommand implements Callable<Integer> {
             Records.Scenario scenario = loader.load(file, overrides);
             if (days > 0) {
                 List<String> stretched = new ArrayList<>(overrides);
-                stretched.add("calendar.end=" + scenario.calendar().start().plusDays(days - 1L));
-                scenario = loader.load(file, stretched);
+                String end = scenario.calendar().start().plusDays(days - 1L).toString();
+                stretched.add("calendar.end=" + end);
+                try {
+                    scenario = loader.load(file, stretched);
+                } catch (ScenarioException e) {
+                    e.problems().forEach(p -> System.err.println(p));
+                    System.err.println("escalation: --days " + days + " ends the calendar on " + end
+                            + "; give more days, or --days 0 for the scenario's own calendar");
+                    return EscalationCommand.INVALID;
+                }
             }
             theatre = new Theatre(scenario);
         } catch (ScenarioException e) {

@@ -36,6 +36,7 @@ final class AnsweringRule implements DecisionRule {
     }
 
     @Override public void decide(World w, int self, Intents out) {
+        if (w.answersOwed[self] == 0 || w.day < w.firstAnswerDue[self]) return;
         int attacker = -1;
         for (int j = 0; j < w.theatre.actors; j++) {
             int due = w.answerDue[self][j];
@@ -44,9 +45,15 @@ final class AnsweringRule implements DecisionRule {
             }
         }
         if (attacker < 0) return;
+        int first = Integer.MAX_VALUE;
+        for (int j = 0; j < w.theatre.actors; j++) {
+            if (j != attacker && w.answerDue[self][j] >= 0) first = Math.min(first, w.answerDue[self][j]);
+        }
+        w.firstAnswerDue[self] = first;
         int received = w.answerRung[self][attacker];
         double weight = w.answerWeight[self][attacker];
         w.answerDue[self][attacker] = -1;
+        w.answersOwed[self]--;
         double base = Math.min(1, reliability * weight * (0.5 + w.resolve[self]));
         double pressure = w.theatre.mechanisms.domesticPressure() ? pressureWeight * w.pressure[self] : 0;
         double p = (1 - (1 - base) * Math.exp(-pressure)) * w.answerPropensity[self];

@@ -96,8 +96,8 @@ public final class Beliefs {
         alpha[holder][about] += yes;
         beta[holder][about] += no;
         if (vicarious <= 0) return;
-        for (int k = 0; k < t.actors; k++) {
-            if (k != holder && t.camp[k] == t.camp[holder] && t.mayTarget[k][about]) {
+        for (int k : t.campmates[holder]) {
+            if (t.mayTarget[k][about]) {
                 alpha[k][about] += vicarious * yes;
                 beta[k][about] += vicarious * no;
             }

@@ -11,6 +11,7 @@ final class ParameterSetter {
 
     static void apply(World w, String path, double value) {
         Theatre t = w.theatre;
+        w.propensityInputsChanged = true;
         String[] p = path.split("\\.");
         if (p[0].equals("relations")) {
             int actor = t.index(p[2]);
@@ -44,7 +45,7 @@ final class ParameterSetter {
                 w.airDefence[a][Arrays.asList(t.weaponIds).indexOf(p[3])] = value;
                 w.rebuildInterception();
             }
-            case "arsenal" -> w.resupply[a][Arrays.asList(t.weaponIds).indexOf(p[3])] = value;
+            case "arsenal" -> w.setResupply(a, Arrays.asList(t.weaponIds).indexOf(p[3]), value);
             case "rule" -> (w.rules[a] != null ? w.rules[a] : w.doctrines[a]).set(p[3], value);
             case "response" -> w.doctrines[a].set(p[3], value);
             default -> throw new IllegalArgumentException("not settable: " + path);

@@ -52,6 +52,7 @@ final class PatronRule implements DecisionRule {
         int order = own >= restrainAt ? RESTRAIN : distress >= surgeAt ? SURGE : distress >= activateAt ? ACTIVATE : defaultOrder;
         if (order != w.order[self]) {
             w.order[self] = order;
+            w.propensityInputsChanged = true;
             if (w.explaining) {
                 w.tell(new Occurrence(w.date, w.day, Occurrence.Kind.ORDER, self, -1, null, 0, 0, 0, 0, 0,
                         Decision.of(kind(), 1, 0, "allies_recent_harm", distress, "own_recent_harm", own,

@@ -9,11 +9,20 @@ public final class SupplyCorridor {
     private final CorridorTopology topology;
     private final double[] capacity;
     private final double[] repairPerDay;
+    /** True while every link is at full capacity: nothing to repair or throttle. */
+    private boolean intact = true;
+    /** Bumped whenever a capacity changes; a path's remembered throughput is good while it holds. */
+    private int version;
+    private final double[][] remembered;
+    private final int[][] rememberedAt;
 
     SupplyCorridor(Theatre t) {
         topology = t.corridor;
         capacity = new double[t.linkIds.length];
         repairPerDay = new double[t.linkIds.length];
+        remembered = new double[t.nodes.length][t.nodes.length];
+        rememberedAt = new int[t.nodes.length][t.nodes.length];
+        for (int[] row : rememberedAt) java.util.Arrays.fill(row, -1);
         for (int l = 0; l < capacity.length; l++) {
             capacity[l] = 1;
             repairPerDay[l] = 1 / t.linkRepairDays[l];
@@ -25,17 +34,32 @@ public final class SupplyCorridor {
         if (from < 0 || to < 0) return 1;
         int[] p = topology.links(from, to);
         if (p == null) return 0;
+        if (intact) return 1;
+        if (rememberedAt[from][to] == version) return remembered[from][to];
         double min = 1;
-        for (int l : p) min = Math.min(min, capacity[l]);
+        for (int l : p) {
+            if (capacity[l] < min) min = capacity[l];
+        }
+        remembered[from][to] = min;
+        rememberedAt[from][to] = version;
         return min;
     }
 
     void strike(int link, double damage) {
         capacity[link] = Math.max(0, capacity[link] - damage);
+        if (capacity[link] < 1) intact = false;
+        version++;
     }
 
     void repair() {
-        for (int l = 0; l < capacity.length; l++) capacity[l] = Math.min(1, capacity[l] + repairPerDay[l]);
+        if (intact) return;
+        boolean all = true;
+        for (int l = 0; l < capacity.length; l++) {
+            capacity[l] = Math.min(1, capacity[l] + repairPerDay[l]);
+            all &= capacity[l] >= 1;
+        }
+        intact = all;
+        version++;
     }
 
     public double capacity(int link) {

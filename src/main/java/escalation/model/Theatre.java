@@ -26,6 +26,8 @@ public final class Theatre {
     public final String[] weaponIds;
     public final String[] weaponNames;
     public final int[] camp;
+    /** Per actor, the other actors of its camp, ascending. */
+    public final int[][] campmates;
     /** The actor's corridor node, or -1. */
     public final int[] region;
 
@@ -35,6 +37,9 @@ public final class Theatre {
     public final String[] rungNames;
     public final int lowestKineticRung;
     public final double maxIntensity;
+    /** Per rung, its intensity over the top rung's, and the square root of that (the utility rule's gain). */
+    final double[] relativeIntensity;
+    final double[] rootRelativeIntensity;
 
     public final boolean[][] mayTarget;
     /** Per actor, its repertoire. */
@@ -65,6 +70,8 @@ public final class Theatre {
     public final List<List<Records.Effect>> effectsByDay;
     public final List<List<String>> eventNamesByDay;
     public final boolean[] winter;
+    /** The date of each day index, made once: runs read today's date every day. */
+    private final LocalDate[] dates;
 
     public final String[] linkIds;
     public final int[] linkFrom;
@@ -82,6 +89,8 @@ public final class Theatre {
     final double[][] airDefence;
     /** [actor][corridor node][weapon]: route-specific interception, NaN where none is declared. */
     final double[][][] routeDefence;
+    /** [target][attacker region + 1][weapon]: the first day's interception probabilities, shared until a run changes air defence. */
+    final double[][][] initialIntercept;
     final double[][] initialGrievance;
     final double[][] priorAlpha;
     final double[][] priorBeta;
@@ -145,6 +154,12 @@ public final class Theatre {
         }
         lowestKineticRung = lowest;
         maxIntensity = rungIntensity[rungs - 1];
+        relativeIntensity = new double[rungs];
+        rootRelativeIntensity = new double[rungs];
+        for (int r = 0; r < rungs; r++) {
+            relativeIntensity[r] = rungIntensity[r] / maxIntensity;
+            rootRelativeIntensity[r] = Math.sqrt(relativeIntensity[r]);
+        }
 
         mayTarget = new boolean[actors][actors];
         for (Records.Adversaries a : s.relations().adversaries()) {
@@ -257,13 +272,21 @@ public final class Theatre {
             }
         }
 
+        campmates = new int[actors][];
+        for (int i = 0; i < actors; i++) {
+            int self = i;
+            campmates[i] = java.util.stream.IntStream.range(0, actors).filter(k -> k != self && camp[k] == camp[self]).toArray();
+        }
+
         effectsByDay = new ArrayList<>();
         eventNamesByDay = new ArrayList<>();
         winter = new boolean[days];
+        dates = new LocalDate[days];
         for (int d = 0; d < days; d++) {
             effectsByDay.add(new ArrayList<>());
             eventNamesByDay.add(new ArrayList<>());
-            winter[d] = s.calendar().winter().contains(start.plusDays(d));
+            dates[d] = start.plusDays(d);
+            winter[d] = s.calendar().winter().contains(dates[d]);
         }
         for (Records.Event e : s.calendar().events()) {
             if (!e.enabled()) continue;
@@ -271,6 +294,9 @@ public final class Theatre {
             effectsByDay.get(d).addAll(e.effects());
             eventNamesByDay.get(d).add(e.name());
         }
+
+        initialIntercept = new double[actors][nodes.length + 1][weapons];
+        World.fillInterception(initialIntercept, airDefence, routeDefence);
 
         int thresholds = s.thresholds().size();
         thresholdRung = new int[thresholds];
@@ -297,7 +323,7 @@ public final class Theatre {
     }
 
     public LocalDate date(int day) {
-        return start.plusDays(day);
+        return day >= 0 && day < days ? dates[day] : start.plusDays(day);
     }
 
     public int rungs() {

@@ -24,9 +24,12 @@ final class ThresholdRule implements DecisionRule {
         int target = -1;
         double most = -1;
         for (int j = 0; j < w.theatre.actors; j++) {
-            if (w.theatre.mayTarget[self][j] && w.grievance(self, j) > most) {
-                most = w.grievance(self, j);
-                target = j;
+            if (w.theatre.mayTarget[self][j]) {
+                double g = w.grievance(self, j);
+                if (g > most) {
+                    most = g;
+                    target = j;
+                }
             }
         }
         if (target < 0 || most < threshold) return;

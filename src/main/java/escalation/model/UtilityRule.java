@@ -45,10 +45,9 @@ final class UtilityRule implements DecisionRule {
         for (CompiledAction a : actions) {
             double weight = 0;
             if (a.rung() <= maxRung && t.rungKinetic[a.rung()] && w.canPerform(self, a)) {
-                double intensity = t.rungIntensity[a.rung()] / t.maxIntensity;
                 double g = w.grievance(self, a.target());
-                double utility = eagerness * (base + gain * g / (1 + g)) * Math.sqrt(intensity)
-                        - fear * w.beliefs.retaliation(self, a.target()) * intensity;
+                double utility = eagerness * (base + gain * g / (1 + g)) * t.rootRelativeIntensity[a.rung()]
+                        - fear * w.beliefs.retaliation(self, a.target()) * t.relativeIntensity[a.rung()];
                 weight = Math.exp(Math.min(700, utility / temperature));
             }
             weights[a.index()] = weight;

@@ -5,6 +5,7 @@ import escalation.scenario.Records;
 import escalation.spec.ScenarioSpec;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -40,12 +41,17 @@ public final class World {
 
     final double[][] stock;
     final double[][] resupply;
+    /** Per actor, the weapons it is resupplied with (non-zero {@link #resupply}), so idle weapons cost nothing. */
+    private final int[][] resupplied;
     final double[][] capacity;
     private final boolean[][] viaCorridor;
     final double[][] airDefence;
     private final double[][][] routeDefence;
-    /** [target][attacker region + 1][weapon]: interception probability, rebuilt when air defence changes. */
-    private final double[][][] intercept;
+    /**
+     * [target][attacker region + 1][weapon]: interception probability; the theatre's table, shared,
+     * until air defence changes, then the run's own.
+     */
+    private double[][][] intercept;
 
     /**
      * Grievance of [holder][toward], stored divided by {@link #grievanceScale}: decaying every entry
@@ -64,13 +70,24 @@ public final class World {
     final int[] order;
     final int[] orderLockedUntil;
     final int[][] answerDue;
+    /** Per answerer, how many entries of its {@link #answerDue} row are owed (at or above 0). */
+    final int[] answersOwed;
+    /** Per answerer, no debt of its falls due before this day. */
+    final int[] firstAnswerDue;
     final int[][] answerRung;
     final double[][] answerWeight;
 
     final DecisionRule[] rules;
+    /** Per actor, true when its rule gives orders rather than acts ({@link DecisionRule#acts()} false). */
+    private final boolean[] ruleOrders;
     final AnsweringRule[] doctrines;
     private final PatronRule[] patronRules;
     final double[] propensity;
+    /** Per actor, the propensity without rivalry, valid while no input of it has changed. */
+    private final double[] steadyPropensity;
+    /** Set when attention, an order, control, compliance, restraint or leverage changes. */
+    boolean propensityInputsChanged = true;
+    private boolean steadyForWinter;
     final double[] answerPropensity;
     private final Intents[] intents;
     private final Intents[] forced;
@@ -99,11 +116,13 @@ public final class World {
         restraintStrength = new double[n][];
         stock = deepCopy(t.initialStock);
         resupply = deepCopy(t.resupply);
+        resupplied = new int[n][];
+        for (int i = 0; i < n; i++) resupplied[i] = resuppliedWeapons(resupply[i]);
         capacity = t.stockCapacity;
         viaCorridor = t.viaCorridor;
         airDefence = deepCopy(t.airDefence);
         routeDefence = t.routeDefence;
-        intercept = new double[n][t.nodes.length + 1][t.weapons];
+        intercept = t.initialIntercept;
         grievance = deepCopy(t.initialGrievance);
         pressure = new double[n];
         harmRecent = new double[n];
@@ -114,12 +133,16 @@ public final class World {
         order = new int[n];
         orderLockedUntil = new int[n];
         answerDue = new int[n][n];
+        answersOwed = new int[n];
+        firstAnswerDue = new int[n];
         answerRung = new int[n][n];
         answerWeight = new double[n][n];
         rules = new DecisionRule[n];
+        ruleOrders = new boolean[n];
         doctrines = new AnsweringRule[n];
         patronRules = new PatronRule[n];
         propensity = new double[n];
+        steadyPropensity = new double[n];
         answerPropensity = new double[n];
         intents = new Intents[n];
         forced = new Intents[n];
@@ -151,8 +174,27 @@ public final class World {
                 order[i] = pr.defaultOrder;
             }
             if (doctrines[i] != null && doctrines[i] == rule) rules[i] = null;
+            ruleOrders[i] = rules[i] != null && !rules[i].acts();
         }
-        rebuildInterception();
+    }
+
+    private static int[] resuppliedWeapons(double[] amounts) {
+        int count = 0;
+        for (double v : amounts) {
+            if (v != 0) count++;
+        }
+        int[] out = new int[count];
+        count = 0;
+        for (int w = 0; w < amounts.length; w++) {
+            if (amounts[w] != 0) out[count++] = w;
+        }
+        return out;
+    }
+
+    /** Changes an actor's daily resupply of a weapon (a {@code set:} effect). */
+    void setResupply(int actor, int weapon, double amount) {
+        resupply[actor][weapon] = amount;
+        resupplied[actor] = resuppliedWeapons(resupply[actor]);
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -180,17 +222,20 @@ public final class World {
             pressure[i] *= keepPressure;
             harmRecent[i] *= keepRecent;
             attacksRecent[i] *= keepRecent;
-            intents[i].clear();
-            forced[i].clear();
         }
         beliefs.closeExpired(d, t, t.mechanisms.learning() ? dyn.vicariousLearning() : 0, t.mechanisms.learning());
         corridor.repair();
         resupply();
-        for (String name : t.eventNamesByDay.get(d)) {
-            if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, name));
+        if (explaining) {
+            for (String name : t.eventNamesByDay.get(d)) {
+                tell(new Occurrence(date, d, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, name));
+            }
         }
-        for (Records.Effect e : t.effectsByDay.get(d)) apply(e);
-        for (Records.Shock s : t.scenario.calendar().shocks()) {
+        List<Records.Effect> effects = t.effectsByDay.get(d);
+        for (int k = 0; k < effects.size(); k++) apply(effects.get(k));
+        List<Records.Shock> shocks = t.scenario.calendar().shocks();
+        for (int k = 0; k < shocks.size(); k++) {
+            Records.Shock s = shocks.get(k);
             if (random.nextDouble() < s.rate()) {
                 if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.SHOCK, -1, -1, null, 0, 0, 0, 0, 0, null, s.name()));
                 for (Records.Effect e : s.effects()) apply(e);
@@ -201,39 +246,60 @@ public final class World {
 
     private void resupply() {
         Theatre t = theatre;
+        boolean corridorMatters = t.mechanisms.corridor();
         for (int i = 0; i < t.actors; i++) {
+            int[] weapons = resupplied[i];
+            if (weapons.length == 0) continue;
             double flow = -1;
-            for (int w = 0; w < t.weapons; w++) {
-                if (resupply[i][w] == 0) continue;
-                double amount = resupply[i][w];
-                if (viaCorridor[i][w] && t.mechanisms.corridor()) {
+            double[] amounts = resupply[i];
+            double[] stocks = stock[i];
+            for (int w : weapons) {
+                double amount = amounts[w];
+                if (corridorMatters && viaCorridor[i][w]) {
                     if (flow < 0) {
                         int patron = t.patronOf[i];
                         flow = corridor.throughput(patron < 0 ? -1 : t.region[patron], t.region[i]);
                     }
                     amount *= flow;
                 }
-                stock[i][w] = Math.min(capacity[i][w], stock[i][w] + amount);
+                stocks[w] = Math.min(capacity[i][w], stocks[w] + amount);
             }
         }
     }
 
-    /** The product of the mechanisms that scale an actor's daily probability of acting. */
+    /**
+     * The product of the mechanisms that scale an actor's daily probability of acting. All but rivalry
+     * change only on a few days (the season turns, an order, a signal's relayed pressure, a {@code set:}
+     * effect), so their product is kept and recomputed only after such a change; rivalry follows recent
+     * attacks, which decay every day.
+     */
     private void computePropensities() {
         Theatre t = theatre;
         Records.Mechanisms m = t.mechanisms;
-        double season = winterToday ? t.scenario.calendar().winter().tempo() : 1;
+        if (propensityInputsChanged || winterToday != steadyForWinter) {
+            double season = winterToday ? t.scenario.calendar().winter().tempo() : 1;
+            for (int i = 0; i < t.actors; i++) {
+                double p = (m.attention() ? attention[i] : 1) * season;
+                answerPropensity[i] = p;
+                int patron = t.patronOf[i];
+                if (m.patronOrders() && patron >= 0 && patronRules[patron] != null) {
+                    p *= 1 + control[i] * compliance[i] * (patronRules[patron].effect[order[patron]] - 1);
+                }
+                if (m.restraint()) {
+                    int[] by = t.restrainedBy[i];
+                    double[] strength = restraintStrength[i];
+                    for (int k = 0; k < by.length; k++) {
+                        double free = 1 - strength[k] * leverage[by[k]];
+                        p *= free > 0 ? free : 0;
+                    }
+                }
+                steadyPropensity[i] = p;
+            }
+            propensityInputsChanged = false;
+            steadyForWinter = winterToday;
+        }
         for (int i = 0; i < t.actors; i++) {
-            double p = (m.attention() ? attention[i] : 1) * season;
-            answerPropensity[i] = p;
-            int patron = t.patronOf[i];
-            if (m.patronOrders() && patron >= 0 && patronRules[patron] != null) {
-                p *= 1 + control[i] * compliance[i] * (patronRules[patron].effect[order[patron]] - 1);
-            }
-            if (m.restraint()) {
-                int[] by = t.restrainedBy[i];
-                for (int k = 0; k < by.length; k++) p *= Math.max(0, 1 - restraintStrength[i][k] * leverage[by[k]]);
-            }
+            double p = steadyPropensity[i];
             if (m.relevance() && t.rivals[i].length > 0) {
                 double lead = 0;
                 for (int r : t.rivals[i]) lead = Math.max(lead, attacksRecent[r] - attacksRecent[i]);
@@ -253,6 +319,7 @@ public final class World {
         } else if (e instanceof Records.Order o) {
             int patron = t.index(o.patron());
             order[patron] = ScenarioSpec.ORDERS.indexOf(o.order());
+            propensityInputsChanged = true;
             orderLockedUntil[patron] = o.days() == Records.Order.FOREVER ? Integer.MAX_VALUE : day + o.days() - 1;
             if (explaining) {
                 tell(new Occurrence(date, day, Occurrence.Kind.ORDER, patron, -1, null, 0, 0, 0, 0, 0,
@@ -267,11 +334,17 @@ public final class World {
 
     void rebuildInterception() {
         Theatre t = theatre;
-        for (int target = 0; target < t.actors; target++) {
-            for (int r = 0; r <= t.nodes.length; r++) {
-                for (int w = 0; w < t.weapons; w++) {
+        if (intercept == t.initialIntercept) intercept = new double[t.actors][t.nodes.length + 1][t.weapons];
+        fillInterception(intercept, airDefence, routeDefence);
+    }
+
+    /** Route-specific interception where declared (not NaN), the target's air defence elsewhere. */
+    static void fillInterception(double[][][] out, double[][] airDefence, double[][][] routeDefence) {
+        for (int target = 0; target < out.length; target++) {
+            for (int r = 0; r < out[target].length; r++) {
+                for (int w = 0; w < out[target][r].length; w++) {
                     double route = r == 0 ? Double.NaN : routeDefence[target][r - 1][w];
-                    intercept[target][r][w] = Double.isNaN(route) ? airDefence[target][w] : route;
+                    out[target][r][w] = Double.isNaN(route) ? airDefence[target][w] : route;
                 }
             }
         }
@@ -283,7 +356,8 @@ public final class World {
     public void decide(int actor) {
         Intents out = intents[actor];
         if (doctrines[actor] != null) doctrines[actor].decide(this, actor, out);
-        if (rules[actor] != null && (out.size == 0 || !rules[actor].acts())) rules[actor].decide(this, actor, out);
+        DecisionRule rule = rules[actor];
+        if (rule != null && (out.size == 0 || ruleOrders[actor])) rule.decide(this, actor, out);
     }
 
     boolean canPerform(int actor, CompiledAction a) {
@@ -292,16 +366,18 @@ public final class World {
 
     // ------------------------------------------------------------------ resolve
 
-    /** Resolves the day's actions: dated ones first, then each actor's in actor order. */
+    /** Resolves the day's actions: dated ones first, then each actor's in actor order; empties the intents for tomorrow. */
     public void resolve() {
         for (int pass = 0; pass < 2; pass++) {
             Intents[] queue = pass == 0 ? forced : intents;
             for (int a = 0; a < theatre.actors; a++) {
                 Intents q = queue[a];
+                if (q.size == 0) continue;
                 for (int k = 0; k < q.size; k++) {
                     CompiledAction x = theatre.actions[a][q.action[k]];
                     perform(a, x, q.salvo[k] < 0 ? x.salvo() : q.salvo[k], q.why[k]);
                 }
+                q.clear();
             }
         }
     }
@@ -323,10 +399,7 @@ public final class World {
             launched = (int) Math.min(salvo, Math.floor(stock[a][w]));
             if (launched <= 0) return;
             stock[a][w] -= launched;
-            double p = intercept[target][t.region[a] + 1][w];
-            for (int k = 0; k < launched; k++) {
-                if (random.nextDouble() < p) intercepted++;
-            }
+            intercepted = binomial(launched, intercept[target][t.region[a] + 1][w]);
             int hits = launched - intercepted;
             if (hits > 0) {
                 double effectiveness = winterToday ? t.scenario.calendar().winter().effectiveness() : 1;
@@ -368,7 +441,10 @@ public final class World {
             for (int v : x.via()) {
                 int[] by = t.restrainedBy[target];
                 for (int b : by) {
-                    if (b == v) leverage[v] += x.relayPressure();
+                    if (b == v) {
+                        leverage[v] += x.relayPressure();
+                        propensityInputsChanged = true;
+                    }
                 }
             }
         }
@@ -382,19 +458,55 @@ public final class World {
     }
 
     /**
-     * A Poisson draw from the run's stream: the multiplication method for small means (exact, and what
-     * Commons Math itself uses there, without building a distribution per hit), Commons Math's
-     * {@link PoissonDistribution} for large ones.
+     * How many of {@code n} weapons are intercepted, each with probability {@code p} independently: a
+     * binomial draw by inversion from one number of the run's stream, counting the rarer outcome
+     * (interceptions or leaks) upward from 0 so the search is short. A salvo so large that the
+     * probability of none of the rarer outcome underflows falls back to one Bernoulli draw per weapon.
+     */
+    private int binomial(int n, double p) {
+        if (p <= 0) return 0;
+        if (p >= 1) return n;
+        boolean countLeaks = p > 0.5;
+        double q = countLeaks ? 1 - p : p;
+        double pmf = Math.pow(1 - q, n);
+        if (pmf < MIN_START_PROBABILITY) {
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (random.nextDouble() < p) k++;
+            }
+            return k;
+        }
+        double odds = q / (1 - q);
+        double u = random.nextDouble();
+        double cdf = pmf;
+        int k = 0;
+        while (u >= cdf && k < n) {
+            pmf *= odds * (n - k) / (k + 1);
+            k++;
+            cdf += pmf;
+        }
+        return countLeaks ? n - k : k;
+    }
+
+    /** Below this, the first term of an inversion search is too close to underflow to be accurate. */
+    private static final double MIN_START_PROBABILITY = 1e-250;
+
+    /**
+     * A Poisson draw from the run's stream: inversion from one number for small means (exact, without
+     * building a distribution per hit), Commons Math's {@link PoissonDistribution} for large ones.
      */
     private int poisson(double mean) {
         if (mean <= 0) return 0;
         if (mean < SMALL_POISSON_MEAN) {
-            double limit = Math.exp(-mean);
-            double product = random.nextDouble();
+            double pmf = Math.exp(-mean);
+            double u = random.nextDouble();
+            double cdf = pmf;
             int n = 0;
-            while (product > limit) {
+            // The sum of the terms may stop just short of 1 by rounding; the bound ends the search there.
+            while (u >= cdf && n < MAX_SMALL_POISSON) {
                 n++;
-                product *= random.nextDouble();
+                pmf *= mean / n;
+                cdf += pmf;
             }
             return n;
         }
@@ -403,6 +515,7 @@ public final class World {
     }
 
     private static final double SMALL_POISSON_MEAN = 30;
+    private static final int MAX_SMALL_POISSON = 1000;
 
     /** Harm received becomes grievance (shared within the camp), domestic pressure and distress. */
     private void harm(int attacker, int target, double intensity, int killed, int injured) {
@@ -414,8 +527,8 @@ public final class World {
         if (t.mechanisms.grievance()) {
             addGrievance(target, attacker, harm);
             if (t.mechanisms.solidarity()) {
-                for (int k = 0; k < t.actors; k++) {
-                    if (k != target && k != attacker && t.camp[k] == t.camp[target]) {
+                for (int k : t.campmates[target]) {
+                    if (k != attacker) {
                         addGrievance(k, attacker, solidarity[k] * harm);
                     }
                 }
@@ -451,7 +564,9 @@ public final class World {
 
     private void owe(int answerer, int attacker, int rung, double weight, int delay) {
         int due = day + Math.max(1, delay);
+        firstAnswerDue[answerer] = answersOwed[answerer] == 0 ? due : Math.min(firstAnswerDue[answerer], due);
         if (answerDue[answerer][attacker] < 0) {
+            answersOwed[answerer]++;
             answerDue[answerer][attacker] = due;
             answerRung[answerer][attacker] = rung;
             answerWeight[answerer][attacker] = weight;

@@ -1,0 +1,81 @@
+package escalation.experiment;
+
+import ec.util.MersenneTwisterFast;
+import escalation.engine.EscalationSim;
+import escalation.model.RunRecord;
+import escalation.model.Theatre;
+import escalation.scenario.Records;
+import escalation.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH benchmark of one run of a scenario (by default the autumn-2024 scenario stretched to 365 days)
+ * and of its floor: seeding the same generator and drawing as many numbers as the same run draws.
+ * Not a test: the README's Speed section says how to run it ({@code -t 2} for two threads). Each
+ * thread cycles through the runs of a batch, so the figure is an average over many seeds.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = "-Xmx256m")
+public class ModelBenchmark {
+    /** Runs each thread cycles through; the floor counts the draws of each of them once, at setup. */
+    private static final int CYCLE = 1_000;
+
+    @Param("scenarios/autumn-2024-iraq.yaml")
+    public String scenario;
+
+    @Param("365")
+    public int days;
+
+    private Theatre theatre;
+    private int[] seeds;
+    private long[] draws;
+    private int next;
+
+    @Setup
+    public void load() throws Exception {
+        ScenarioLoader loader = new ScenarioLoader();
+        Records.Scenario s = loader.load(Path.of(scenario), List.of());
+        s = loader.load(Path.of(scenario), List.of("calendar.end=" + s.calendar().start().plusDays(days - 1L)));
+        theatre = new Theatre(s);
+        seeds = new int[CYCLE];
+        draws = new long[CYCLE];
+        for (int i = 0; i < CYCLE; i++) {
+            seeds[i] = Seeds.of(1, i);
+            draws[i] = escalation.experiment.Benchmark.draws(theatre, seeds[i]);
+        }
+    }
+
+    /** One whole run, unobserved, as in a batch. */
+    @Benchmark
+    public RunRecord run() {
+        int i = next++ % CYCLE;
+        return new EscalationSim(theatre, seeds[i], null).runToEnd();
+    }
+
+    /** The floor of the same run: seed the generator and draw what the run draws, nothing else. */
+    @Benchmark
+    public double floor() {
+        int i = next++ % CYCLE;
+        MersenneTwisterFast random = new MersenneTwisterFast(seeds[i]);
+        double sum = 0;
+        for (long k = draws[i]; k > 0; k--) sum += random.nextDouble();
+        return sum;
+    }
+}

@@ -12,6 +12,11 @@ final class ParameterSetter {
     static void apply(World w, String path, double value) {
         Theatre t = w.theatre;
         String[] p = path.split("\\.");
+        if (p[0].equals("calendar")) {
+            if (p[2].equals("tempo")) w.winterTempo = value;
+            else w.winterEffectiveness = value;
+            return;
+        }
         if (p[0].equals("relations")) {
             int actor = t.index(p[2]);
             if (p[1].equals("patronage")) {
@@ -42,6 +47,10 @@ final class ParameterSetter {
             }
             case "air_defence" -> {
                 w.airDefence[a][Arrays.asList(t.weaponIds).indexOf(p[3])] = value;
+                w.rebuildInterception();
+            }
+            case "air_defence_routes" -> {
+                w.routeDefence[a][Arrays.asList(t.nodes).indexOf(p[3])][Arrays.asList(t.weaponIds).indexOf(p[4])] = value;
                 w.rebuildInterception();
             }
             case "arsenal" -> w.resupply[a][Arrays.asList(t.weaponIds).indexOf(p[3])] = value;

@@ -4,7 +4,9 @@ import ec.util.MersenneTwisterFast;
 import escalation.scenario.Records;
 import escalation.spec.ScenarioSpec;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -25,6 +27,11 @@ public final class World {
     public int day = -1;
     public LocalDate date;
     private boolean winterToday;
+    /** The winter season's multipliers on tempo and casualties; settable mid-run. */
+    double winterTempo;
+    double winterEffectiveness;
+    /** Interventions from outside the scenario's calendar, applied at the start of the next day; null when none. */
+    private List<Records.Event> interventions;
 
     // Traits and levers that dated events may change.
     final double[] resolve;
@@ -43,7 +50,7 @@ public final class World {
     final double[][] capacity;
     private final boolean[][] viaCorridor;
     final double[][] airDefence;
-    private final double[][][] routeDefence;
+    final double[][][] routeDefence;
     /** [target][attacker region + 1][weapon]: interception probability, rebuilt when air defence changes. */
     private final double[][][] intercept;
 
@@ -102,7 +109,10 @@ public final class World {
         capacity = t.stockCapacity;
         viaCorridor = t.viaCorridor;
         airDefence = deepCopy(t.airDefence);
-        routeDefence = t.routeDefence;
+        routeDefence = new double[n][][];
+        for (int i = 0; i < n; i++) routeDefence[i] = deepCopy(t.routeDefence[i]);
+        winterTempo = t.scenario.calendar().winter().tempo();
+        winterEffectiveness = t.scenario.calendar().winter().effectiveness();
         intercept = new double[n][t.nodes.length + 1][t.weapons];
         grievance = deepCopy(t.initialGrievance);
         pressure = new double[n];
@@ -190,6 +200,7 @@ public final class World {
             if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, name));
         }
         for (Records.Effect e : t.effectsByDay.get(d)) apply(e);
+        if (interventions != null) applyInterventions();
         for (Records.Shock s : t.scenario.calendar().shocks()) {
             if (random.nextDouble() < s.rate()) {
                 if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.SHOCK, -1, -1, null, 0, 0, 0, 0, 0, null, s.name()));
@@ -218,11 +229,30 @@ public final class World {
         }
     }
 
+    /**
+     * Queues an event from outside the scenario's calendar (an instructor's lever or shock button): its
+     * effects apply at the start of the next day, right after that day's dated events, exactly as a dated
+     * event of the same content would. Call it between days, holding whatever lock guards the run.
+     */
+    public void intervene(String name, List<Records.Effect> effects) {
+        if (interventions == null) interventions = new ArrayList<>();
+        interventions.add(new Records.Event(date == null ? theatre.start : date.plusDays(1), name, List.copyOf(effects)));
+    }
+
+    private void applyInterventions() {
+        List<Records.Event> due = interventions;
+        interventions = null;
+        for (Records.Event e : due) {
+            if (explaining) tell(new Occurrence(date, day, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, e.name()));
+            for (Records.Effect effect : e.effects()) apply(effect);
+        }
+    }
+
     /** The product of the mechanisms that scale an actor's daily probability of acting. */
     private void computePropensities() {
         Theatre t = theatre;
         Records.Mechanisms m = t.mechanisms;
-        double season = winterToday ? t.scenario.calendar().winter().tempo() : 1;
+        double season = winterToday ? winterTempo : 1;
         for (int i = 0; i < t.actors; i++) {
             double p = (m.attention() ? attention[i] : 1) * season;
             answerPropensity[i] = p;
@@ -329,7 +359,7 @@ public final class World {
             }
             int hits = launched - intercepted;
             if (hits > 0) {
-                double effectiveness = winterToday ? t.scenario.calendar().winter().effectiveness() : 1;
+                double effectiveness = winterToday ? winterEffectiveness : 1;
                 killed = poisson(hits * t.killedPerHit[w] * effectiveness);
                 injured = poisson(hits * t.injuredPerHit[w] * effectiveness);
             }

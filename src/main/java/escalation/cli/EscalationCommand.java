@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code escalation} command: a front door with one subcommand per job. */
 @Command(name = "escalation", mixinStandardHelpOptions = true, versionProvider = EscalationCommand.Version.class,
         description = "Agent-based simulator of conflict escalation: Iran, its proxies, Israel and the United States.",
-        subcommands = {ValidateCommand.class, RunCommand.class, BatchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, RunCommand.class, BatchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class EscalationCommand implements Runnable {
     /** Exit code for an invalid scenario or command line. */
     public static final int INVALID = 2;

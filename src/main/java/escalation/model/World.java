@@ -199,12 +199,12 @@ public final class World {
         for (String name : t.eventNamesByDay.get(d)) {
             if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, name));
         }
-        for (Records.Effect e : t.effectsByDay.get(d)) apply(e);
+        for (Records.Effect e : t.effectsByDay.get(d)) apply(e, false);
         if (interventions != null) applyInterventions();
         for (Records.Shock s : t.scenario.calendar().shocks()) {
             if (random.nextDouble() < s.rate()) {
                 if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.SHOCK, -1, -1, null, 0, 0, 0, 0, 0, null, s.name()));
-                for (Records.Effect e : s.effects()) apply(e);
+                for (Records.Effect e : s.effects()) apply(e, false);
             }
         }
         computePropensities();
@@ -239,12 +239,16 @@ public final class World {
         interventions.add(new Records.Event(date == null ? theatre.start : date.plusDays(1), name, List.copyOf(effects)));
     }
 
+    /** The rule named in the {@link Decision} of an action or order an intervention forced. */
+    public static final String INTERVENTION = "intervention";
+    public static final String INTERVENTION_ORDER = "intervention order";
+
     private void applyInterventions() {
         List<Records.Event> due = interventions;
         interventions = null;
         for (Records.Event e : due) {
             if (explaining) tell(new Occurrence(date, day, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, e.name()));
-            for (Records.Effect effect : e.effects()) apply(effect);
+            for (Records.Effect effect : e.effects()) apply(effect, true);
         }
     }
 
@@ -273,7 +277,8 @@ public final class World {
         }
     }
 
-    private void apply(Records.Effect e) {
+    /** Applies one effect of a dated event or shock ({@code intervention} false) or of an intervention. */
+    private void apply(Records.Effect e, boolean intervention) {
         Theatre t = theatre;
         if (e instanceof Records.SetParameters set) {
             set.values().forEach((path, value) -> ParameterSetter.apply(this, path, value));
@@ -286,12 +291,12 @@ public final class World {
             orderLockedUntil[patron] = o.days() == Records.Order.FOREVER ? Integer.MAX_VALUE : day + o.days() - 1;
             if (explaining) {
                 tell(new Occurrence(date, day, Occurrence.Kind.ORDER, patron, -1, null, 0, 0, 0, 0, 0,
-                        Decision.of("dated order", 1, 0, "days", o.days() == Records.Order.FOREVER ? -1 : o.days()), o.order()));
+                        Decision.of(intervention ? INTERVENTION_ORDER : "dated order", 1, 0, "days", o.days() == Records.Order.FOREVER ? -1 : o.days()), o.order()));
             }
         } else if (e instanceof Records.Perform p) {
             int actor = t.index(p.actor());
             int k = t.scenario.actors().get(actor).actions().indexOf(t.scenario.actors().get(actor).action(p.action()));
-            forced[actor].add(k, p.salvo(), explaining ? Decision.of("dated event", 1, 0) : null);
+            forced[actor].add(k, p.salvo(), explaining ? Decision.of(intervention ? INTERVENTION : "dated event", 1, 0) : null);
         }
     }
 

@@ -167,7 +167,8 @@ public final class ClassroomGUI extends GUIState {
             c.pressStop();
             c.pressPlay();
         }
-        status("Replaying seed " + state.seed() + ". The dashed grey curve is the run before.");
+        status("Replaying seed " + state.seed() + " with " + label(state.seed(), leverValues, 0).replaceFirst("^seed \\d+, ", "")
+                + ". The dashed red curve is the run before: " + (previousLabel == null ? "none" : previousLabel.substring("Before: ".length())) + ".");
     }
 
     private void status(String s) {

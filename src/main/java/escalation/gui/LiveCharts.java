@@ -40,8 +40,13 @@ final class LiveCharts {
     private final Theatre theatre;
     private final JPanel panel = new JPanel(new GridLayout(2, 2, 6, 6));
     private final TimeSeriesCollection escalation = new TimeSeriesCollection();
-    private final TimeSeries level = new TimeSeries("This run");
+    /** The daily level, drawn thin, and its mean over the last {@link #TREND_DAYS} days, drawn thick: runs compare by the latter. */
+    private final TimeSeries level = new TimeSeries("This run, daily");
+    private final TimeSeriesCollection trend = new TimeSeriesCollection();
+    private final TimeSeries levelTrend = new TimeSeries("This run");
     private TimeSeries previous;
+    static final int TREND_DAYS = 7;
+    private final java.util.ArrayDeque<Integer> recentLevels = new java.util.ArrayDeque<>();
     private final TimeSeries[] attacks;
     private final TimeSeries[] beliefs;
     private final TimeSeries[] killed;
@@ -53,15 +58,24 @@ final class LiveCharts {
         int n = theatre.actors;
         escalation.addSeries(level);
         all.add(level);
+        trend.addSeries(levelTrend);
+        all.add(levelTrend);
         NumberAxis levels = new NumberAxis();
         levels.setRange(0, theatre.rungs() + 0.9);
         levels.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYStepRenderer step = new XYStepRenderer();
-        step.setSeriesPaint(0, Color.BLACK);
-        step.setSeriesStroke(0, new BasicStroke(3f));
-        step.setSeriesPaint(1, Look.PREVIOUS_RUN);
-        step.setSeriesStroke(1, new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] {8, 6}, 0));
+        step.setSeriesPaint(0, new Color(0xC8C8C8));
+        step.setSeriesStroke(0, new BasicStroke(1f));
+        step.setDefaultSeriesVisibleInLegend(false);
         escalationChart = chart("Escalation level", escalation, levels, step);
+        escalationChart.addSubtitle(new TextTitle("thin: each day;  thick: mean of the last 7 days", Look.SMALL));
+        XYLineAndShapeRenderer trendLines = new XYLineAndShapeRenderer(true, false);
+        trendLines.setSeriesPaint(0, Color.BLACK);
+        trendLines.setSeriesStroke(0, new BasicStroke(3.5f));
+        trendLines.setSeriesPaint(1, ActorPalette.variant(1));
+        trendLines.setSeriesStroke(1, new BasicStroke(3.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] {10, 6}, 0));
+        escalationChart.getXYPlot().setDataset(1, trend);
+        escalationChart.getXYPlot().setRenderer(1, trendLines);
         // The rungs' names sit on their levels inside the plot, so that the curve gets the chart's width.
         XYPlot plot = escalationChart.getXYPlot();
         for (int r = 0; r < theatre.rungs(); r++) {
@@ -198,6 +212,9 @@ final class LiveCharts {
         for (TimeSeries s : all) s.setNotify(false);
         Day today = day(d.date());
         level.addOrUpdate(today, d.level());
+        recentLevels.addLast(d.level());
+        if (recentLevels.size() > TREND_DAYS) recentLevels.removeFirst();
+        levelTrend.addOrUpdate(today, recentLevels.stream().mapToInt(Integer::intValue).average().orElse(0));
         Day weekStart = day(theatre.start.plusDays(7L * d.week()));
         for (int a = 0; a < attacks.length; a++) {
             if (attacks[a] != null) attacks[a].addOrUpdate(weekStart, d.attacksThisWeek()[a]);
@@ -211,25 +228,46 @@ final class LiveCharts {
 
     /** Empties every chart for a new run; the escalation chart keeps {@code previousLevels} (may be null) as a second curve. */
     void reset(byte[] previousLevels, String previousLabel, String thisLabel) {
-        for (TimeSeries s : all) s.clear();
-        level.setKey(thisLabel);
+        for (TimeSeries t : all) t.clear();
+        recentLevels.clear();
+        levelTrend.setKey(shorten(thisLabel));
         if (previous != null) {
-            escalation.removeSeries(previous);
+            trend.removeSeries(previous);
             previous = null;
         }
         if (previousLevels != null) {
-            previous = new TimeSeries(previousLabel);
+            previous = new TimeSeries(shorten(previousLabel));
             previous.setNotify(false);
-            for (int d = 0; d < previousLevels.length; d++) previous.add(day(theatre.date(d)), previousLevels[d]);
+            double sum = 0;
+            for (int d = 0; d < previousLevels.length; d++) {
+                sum += previousLevels[d] - (d >= TREND_DAYS ? previousLevels[d - TREND_DAYS] : 0);
+                previous.add(day(theatre.date(d)), sum / Math.min(d + 1, TREND_DAYS));
+            }
             previous.setNotify(true);
-            escalation.addSeries(previous);
+            trend.addSeries(previous);
         }
     }
 
-    /** Number of points of each series of the escalation chart: this run's, then the previous run's if shown. */
+    /** Legend entries stay within the chart's width; the policy panel says the rest. */
+    private static String shorten(String label) {
+        return label.length() <= 64 ? label : label.substring(0, 63) + "…";
+    }
+
+    /** Number of points of each mean-level curve of the escalation chart: this run's, then the previous run's if shown. */
     int[] escalationPoints() {
-        int[] out = new int[escalation.getSeriesCount()];
-        for (int k = 0; k < out.length; k++) out[k] = escalation.getSeries(k).getItemCount();
+        int[] out = new int[trend.getSeriesCount()];
+        for (int k = 0; k < out.length; k++) out[k] = trend.getSeries(k).getItemCount();
+        return out;
+    }
+
+    /** The mean levels the escalation chart draws: this run's, then the previous run's if shown. */
+    double[][] escalationTrends() {
+        double[][] out = new double[trend.getSeriesCount()][];
+        for (int k = 0; k < out.length; k++) {
+            TimeSeries t = trend.getSeries(k);
+            out[k] = new double[t.getItemCount()];
+            for (int i = 0; i < out[k].length; i++) out[k][i] = t.getValue(i).doubleValue();
+        }
         return out;
     }
 

@@ -22,7 +22,6 @@ final class Look {
     static final Color GRID = new Color(0xC9D3DC);
     static final Color CORRIDOR = new Color(0x7A6A53);
     static final Color SIGNAL = new Color(0x4477AA);
-    static final Color PREVIOUS_RUN = new Color(0x9A9A9A);
 
     private static final Color LOW = new Color(0xF2A900);
     private static final Color HIGH = new Color(0x5B0019);

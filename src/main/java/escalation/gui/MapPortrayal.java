@@ -291,13 +291,18 @@ final class MapPortrayal extends FieldPortrayal2D {
         FontMetrics fm = g.getFontMetrics();
         float after = x + fm.stringWidth(date) + 24;
         g.setFont(Look.HEADLINE);
-        String sub = day == null ? "press play" : "day " + (day.day() + 1) + " of " + theatre.days + (day.winter() ? "  ·  winter" : "");
-        g.setColor(day != null && day.winter() ? Look.SIGNAL : Color.DARK_GRAY);
-        g.drawString(sub, after, y);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(day == null ? "press play" : "day " + (day.day() + 1) + " of " + theatre.days, after, y);
+        float x2 = x;
+        if (day != null && day.winter()) {
+            g.setColor(Look.SIGNAL);
+            g.drawString("Winter  ·  ", x2, y + 38);
+            x2 += g.getFontMetrics().stringWidth("Winter  ·  ");
+        }
         int level = day == null ? 0 : day.level();
-        String rung = level == 0 ? "Calm day" : "Highest rung today: " + theatre.rungNames[level - 1];
+        String rung = level == 0 ? "Calm day" : "Today: " + theatre.rungNames[level - 1];
         g.setColor(level == 0 ? Color.DARK_GRAY : Look.rung(theatre, level - 1).darker());
-        g.drawString(rung, x, y + 38);
+        g.drawString(rung, x2, y + 38);
     }
 
     private void legend(Graphics2D g, Rectangle2D r) {

@@ -12,12 +12,17 @@ import sim.display.Console;
 public final class Screenshots {
     private Screenshots() { }
 
-    /** Presses play, lets the Console pause itself after {@code days} days, and waits for the window to show them. */
+    /**
+     * Plays until the run has {@code days} days (from the start of a stopped console, or on from a paused one),
+     * lets the Console pause itself there, and waits for the window to show them.
+     */
     public static void runDays(Console console, ClassroomGUI gui, int days) throws Exception {
         long target = Math.min(days, gui.sim().theatre().days);
         SwingUtilities.invokeAndWait(() -> {
             console.setWhenShouldPause(target);
-            console.pressPlay();
+            // While paused, MASON's play button steps once; its pause button resumes.
+            if (console.getPlayState() == Console.PS_PAUSED) console.pressPause();
+            else if (console.getPlayState() == Console.PS_STOPPED) console.pressPlay();
         });
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (gui.sim().schedule.getSteps() < target || console.getPlayState() == Console.PS_PLAYING) {

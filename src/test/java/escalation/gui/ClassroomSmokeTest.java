@@ -78,7 +78,8 @@ class ClassroomSmokeTest {
 
         // A shock button during the run: its event and the state's strike come the next day.
         SwingUtilities.invokeAndWait(() -> gui.pressShock(1));
-        Screenshots.runDays(console, gui, 61);
+        Screenshots.runDays(console, gui, 70);
+        assertEquals(69, gui.sim().world().day, "played on from the pause to day 70");
         assertTrue(gui.chronicle().ticker().contains("2025-03-02  Event: The state retaliates now"), "the shock happened on day 61");
 
         // The counterfactual: a credible doctrine from the first day, same seed, both curves on one chart.
@@ -87,7 +88,7 @@ class ClassroomSmokeTest {
         Screenshots.runDays(console, gui, 30);
         SwingUtilities.invokeAndWait(() -> points[0] = window[0].charts().escalationPoints());
         assertEquals(2, points[0].length, "this run and the run before");
-        assertEquals(61, points[0][1]);
+        assertEquals(70, points[0][1]);
         assertEquals(4, gui.sim().seed(), "the replay keeps the seed");
         assertTrue(gui.chronicle().ticker().get(0).contains("The state answers attacks set to 0.95 from the start"));
     }

@@ -119,6 +119,18 @@ class BadInputTest {
         assertTrue(r.err().contains("classroom.shocks[0].effects[0].perform.action: undeclared action 'strike' of state"), r.err());
     }
 
+    @Test
+    void theClassroomConsoleChecksItsScenarioFirstAndSaysWhenThereIsNoDisplay() {
+        Path f = Scenarios.write(dir, "bad.yaml", GOOD.replace("tempo: 0.5", "tempo: 1.5"));
+        Result r = run("gui", f.toString());
+        assertClean(r);
+        assertTrue(r.err().contains("actors.militia.rule.tempo: expected a probability in [0, 1], found 1.5"), r.err());
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless(), "a display is available");
+        Result headless = run("gui", Scenarios.write(dir, "good.yaml", GOOD).toString());
+        assertEquals(1, headless.code());
+        assertTrue(headless.err().contains("gui needs a display") && headless.err().contains("xvfb-run"), headless.err());
+    }
+
     /** The base scenario with one dated event, given as a flow mapping on line 6. */
     private static String withEvent(String event) {
         return GOOD.replace("calendar: {start: 2025-01-01, end: 2025-03-31}", """

@@ -14,15 +14,19 @@ import org.junit.jupiter.api.Test;
 /** The arrows between packages stay as the README draws them: the model knows nothing of I/O or front doors. */
 class ArchitectureTest {
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "scenario", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
-            "spec", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli"),
+            "scenario", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli", "escalation.gui"),
+            "spec", List.of("escalation.model", "escalation.engine", "escalation.io", "escalation.cli", "escalation.gui"),
             "model", List.of("escalation.engine", "escalation.experiment", "escalation.history", "escalation.io",
-                    "escalation.report", "escalation.cli", "java.io.", "java.nio.", "picocli"),
-            "engine", List.of("escalation.experiment", "escalation.history", "escalation.io", "escalation.report", "escalation.cli"),
-            "experiment", List.of("escalation.history", "escalation.io", "escalation.report", "escalation.cli", "org.jfree", "java.nio."),
-            "history", List.of("escalation.cli", "escalation.report", "escalation.io"),
-            "io", List.of("escalation.experiment", "escalation.history", "escalation.report", "escalation.cli"),
-            "report", List.of("escalation.cli"));
+                    "escalation.report", "escalation.cli", "escalation.gui", "java.io.", "java.nio.", "picocli",
+                    "java.awt", "javax.swing", "sim.display", "sim.portrayal", "org.jfree"),
+            "engine", List.of("escalation.experiment", "escalation.history", "escalation.io", "escalation.report", "escalation.cli",
+                    "escalation.gui", "sim.display", "sim.portrayal"),
+            "experiment", List.of("escalation.history", "escalation.io", "escalation.report", "escalation.cli", "escalation.gui",
+                    "org.jfree", "java.nio."),
+            "history", List.of("escalation.cli", "escalation.report", "escalation.io", "escalation.gui"),
+            "io", List.of("escalation.experiment", "escalation.history", "escalation.report", "escalation.cli", "escalation.gui"),
+            "report", List.of("escalation.cli", "escalation.gui"),
+            "gui", List.of("escalation.cli"));
 
     @Test
     void packagesImportOnlyWhatTheyMay() throws IOException {

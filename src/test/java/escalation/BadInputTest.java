@@ -103,6 +103,34 @@ class BadInputTest {
         assertTrue(r.err().contains("relations.adversaries[0].targets[0]: undeclared actor 'stat' (did you mean 'state'?)"), r.err());
     }
 
+    @Test
+    void classroomLeversAndButtonsAreCheckedLikeEvents() {
+        Result r = validate(GOOD + """
+                classroom:
+                  levers:
+                    - {name: Nerve, paths: [actors.state.nerve]}
+                    - {name: Tempo, paths: [actors.militia.rule.tempo], min: 0.6, max: 1}
+                  shocks:
+                    - {name: Strike, effects: [{perform: {actor: state, action: strike}}]}
+                """);
+        assertClean(r);
+        assertTrue(r.err().contains("bad.yaml:23:") && r.err().contains("classroom.levers[0].paths[0]: not a settable parameter: 'actors.state.nerve'"), r.err());
+        assertTrue(r.err().contains("classroom.levers[1]: the scenario's value 0.5 of actors.militia.rule.tempo lies outside [0.6, 1.0]"), r.err());
+        assertTrue(r.err().contains("classroom.shocks[0].effects[0].perform.action: undeclared action 'strike' of state"), r.err());
+    }
+
+    @Test
+    void theClassroomConsoleChecksItsScenarioFirstAndSaysWhenThereIsNoDisplay() {
+        Path f = Scenarios.write(dir, "bad.yaml", GOOD.replace("tempo: 0.5", "tempo: 1.5"));
+        Result r = run("gui", f.toString());
+        assertClean(r);
+        assertTrue(r.err().contains("actors.militia.rule.tempo: expected a probability in [0, 1], found 1.5"), r.err());
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless(), "a display is available");
+        Result headless = run("gui", Scenarios.write(dir, "good.yaml", GOOD).toString());
+        assertEquals(1, headless.code());
+        assertTrue(headless.err().contains("gui needs a display") && headless.err().contains("xvfb-run"), headless.err());
+    }
+
     /** The base scenario with one dated event, given as a flow mapping on line 6. */
     private static String withEvent(String event) {
         return GOOD.replace("calendar: {start: 2025-01-01, end: 2025-03-31}", """

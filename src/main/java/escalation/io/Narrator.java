@@ -4,6 +4,9 @@ import escalation.model.CompiledAction;
 import escalation.model.Decision;
 import escalation.model.Occurrence;
 import escalation.model.Theatre;
+import escalation.model.World;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,12 +25,12 @@ public final class Narrator {
     public String what(Occurrence o) {
         return switch (o.kind()) {
             case STRIKE -> strike(o);
-            case SIGNAL -> name(o.actor()) + " warns " + name(o.target()) + " (" + o.action().label() + ")"
+            case SIGNAL -> name(o.actor()) + " warns " + inSentence(o.target()) + " (" + o.action().label() + ")"
                     + (o.action().via().length > 0 ? " through " + names(o.action().via()) : "");
             case ORDER -> name(o.actor()) + " orders its proxies to " + o.note();
             case EVENT -> "Event: " + o.note();
             case SHOCK -> "Shock: " + o.note();
-            case THRESHOLD -> "Threshold crossed: " + o.note() + " (" + name(o.actor()) + " against " + name(o.target()) + ")";
+            case THRESHOLD -> "Threshold crossed: " + o.note() + " (" + name(o.actor()) + " against " + inSentence(o.target()) + ")";
         };
     }
 
@@ -36,9 +39,9 @@ public final class Narrator {
         StringBuilder b = new StringBuilder(name(o.actor()));
         if (a.launchesWeapons()) {
             b.append(" launches ").append(o.salvo()).append(' ').append(theatre.weaponNames[a.weapon()])
-                    .append(o.salvo() == 1 ? "" : "s").append(" at ").append(name(o.target()));
+                    .append(o.salvo() == 1 ? "" : "s").append(" at ").append(inSentence(o.target()));
         } else {
-            b.append(" strikes ").append(name(o.target()));
+            b.append(" strikes ").append(inSentence(o.target()));
         }
         b.append(" (").append(a.label()).append("; ").append(lowerFirst(theatre.rungNames[a.rung()])).append(')');
         if (a.launchesWeapons()) {
@@ -68,6 +71,13 @@ public final class Narrator {
                 return "a dated event in the scenario's calendar; the order stands "
                         + (days < 0 ? "to the end of the run" : "for " + fmt(days) + " days");
             }
+            case World.INTERVENTION -> {
+                return "an intervention during the run, from outside the scenario's calendar";
+            }
+            case World.INTERVENTION_ORDER -> {
+                double days = d.input("days");
+                return "an intervention during the run; the order stands " + (days < 0 ? "to the end of the run" : "for " + fmt(days) + " days");
+            }
             case "scripted" -> {
                 return "scripted rule: the actor's script has this action on this date";
             }
@@ -95,6 +105,63 @@ public final class Narrator {
         return fmt(v);
     }
 
+    /**
+     * Why, in the plain words a class reads on a ticker: "Iran ordered activation; its grievance toward
+     * Israel is 2.31; its belief that Israel retaliates is 0.18". Empty for calendar events.
+     */
+    public String reason(Occurrence o) {
+        Decision d = o.why();
+        if (d == null) return "";
+        List<String> parts = new ArrayList<>();
+        switch (d.rule()) {
+            case "dated event", "dated order" -> parts.add("the scenario's calendar says so");
+            case World.INTERVENTION, World.INTERVENTION_ORDER -> parts.add("the instructor intervened");
+            case "scripted" -> parts.add("the script of history says so");
+            case "patron" -> parts.add(patronReason(o, d));
+            case "tit_for_tat", "graduated" -> {
+                int received = (int) d.input("received_rung");
+                String rung = received >= 1 ? " (" + lowerFirst(theatre.rungNames[received - 1]) + ")" : "";
+                parts.add(d.input("commitment") < 1 ? "it answers an attack on an ally it protects" + rung : "it answers an attack" + rung);
+                parts.add("its doctrine answers with probability " + fmt(d.input("reliability")));
+                if (d.input("domestic_pressure") >= 0.05) parts.add("pressure at home " + fmt(d.input("domestic_pressure")));
+            }
+            default -> {
+                int order = (int) d.input("patron_order");
+                int patron = o.actor() >= 0 ? theatre.patronOf[o.actor()] : -1;
+                if (order >= 0 && patron >= 0) parts.add(name(patron) + " " + ORDER_WORDS[order]);
+                double grievance = d.input("grievance");
+                if (!Double.isNaN(grievance) && o.target() >= 0) parts.add("its grievance toward " + inSentence(o.target()) + " is " + fmt(grievance));
+                double belief = d.input("belief_retaliation");
+                if (!Double.isNaN(belief) && o.target() >= 0) parts.add("its belief that " + inSentence(o.target()) + " retaliates is " + fmt(belief));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private static final String[] ORDER_WORDS = {"ordered restraint", "ordered it to hold", "ordered activation", "ordered a surge"};
+
+    private String patronReason(Occurrence o, Decision d) {
+        double allies = d.input("allies_recent_harm");
+        double own = d.input("own_recent_harm");
+        if (own >= d.input("restrain_at")) {
+            return "its own recent harm (" + fmt(own) + ") reached its restraint level (" + fmt(d.input("restrain_at")) + ")";
+        }
+        if (allies >= d.input("surge_at")) {
+            return "its allies' recent harm (" + fmt(allies) + ") reached its surge level (" + fmt(d.input("surge_at")) + ")";
+        }
+        if (allies >= d.input("activate_at")) {
+            return "its allies' recent harm (" + fmt(allies) + ") reached its activation level (" + fmt(d.input("activate_at")) + ")";
+        }
+        return "its allies' recent harm (" + fmt(allies) + ") is below its activation level (" + fmt(d.input("activate_at"))
+                + "), so it gives its default order";
+    }
+
+    /** One ticker line: the date, what happened and, capitalised, why. */
+    public String tickerLine(Occurrence o) {
+        String reason = reason(o);
+        return o.date() + "  " + what(o) + (reason.isEmpty() ? "" : ". " + Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
+    }
+
     public String line(Occurrence o) {
         String why = why(o);
         return o.date() + "  " + what(o) + (why.isEmpty() ? "" : ".  Why: " + why);
@@ -102,6 +169,12 @@ public final class Narrator {
 
     public String name(int actor) {
         return actor < 0 ? "" : theatre.actorNames[actor];
+    }
+
+    /** The name inside a sentence: "The state" becomes "the state"; "The United States"-like names are left alone. */
+    public String inSentence(int actor) {
+        String n = name(actor);
+        return n.startsWith("The ") && n.length() > 4 && Character.isLowerCase(n.charAt(4)) ? "the " + n.substring(4) : n;
     }
 
     private String names(int[] actors) {

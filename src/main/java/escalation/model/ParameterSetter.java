@@ -13,6 +13,11 @@ final class ParameterSetter {
         Theatre t = w.theatre;
         w.propensityInputsChanged = true;
         String[] p = path.split("\\.");
+        if (p[0].equals("calendar")) {
+            if (p[2].equals("tempo")) w.winterTempo = value;
+            else w.winterEffectiveness = value;
+            return;
+        }
         if (p[0].equals("relations")) {
             int actor = t.index(p[2]);
             if (p[1].equals("patronage")) {
@@ -45,6 +50,7 @@ final class ParameterSetter {
                 w.airDefence[a][Arrays.asList(t.weaponIds).indexOf(p[3])] = value;
                 w.rebuildInterception();
             }
+            case "air_defence_routes" -> w.setRouteDefence(a, Arrays.asList(t.nodes).indexOf(p[3]), Arrays.asList(t.weaponIds).indexOf(p[4]), value);
             case "arsenal" -> w.setResupply(a, Arrays.asList(t.weaponIds).indexOf(p[3]), value);
             case "rule" -> (w.rules[a] != null ? w.rules[a] : w.doctrines[a]).set(p[3], value);
             case "response" -> w.doctrines[a].set(p[3], value);

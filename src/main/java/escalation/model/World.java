@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import escalation.scenario.Records;
 import escalation.spec.ScenarioSpec;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.PoissonDistribution;
@@ -26,6 +27,11 @@ public final class World {
     public int day = -1;
     public LocalDate date;
     private boolean winterToday;
+    /** The winter season's multipliers on tempo and casualties; settable mid-run. */
+    double winterTempo;
+    double winterEffectiveness;
+    /** Interventions from outside the scenario's calendar, applied at the start of the next day; null when none. */
+    private List<Records.Event> interventions;
 
     // Traits and levers that dated events may change.
     final double[] resolve;
@@ -46,7 +52,8 @@ public final class World {
     final double[][] capacity;
     private final boolean[][] viaCorridor;
     final double[][] airDefence;
-    private final double[][][] routeDefence;
+    /** [target][region][weapon]: route-specific interception; the theatre's table, shared, until a run changes it. */
+    private double[][][] routeDefence;
     /**
      * [target][attacker region + 1][weapon]: interception probability; the theatre's table, shared,
      * until air defence changes, then the run's own.
@@ -123,6 +130,8 @@ public final class World {
         airDefence = deepCopy(t.airDefence);
         routeDefence = t.routeDefence;
         intercept = t.initialIntercept;
+        winterTempo = t.scenario.calendar().winter().tempo();
+        winterEffectiveness = t.scenario.calendar().winter().effectiveness();
         grievance = deepCopy(t.initialGrievance);
         pressure = new double[n];
         harmRecent = new double[n];
@@ -232,13 +241,14 @@ public final class World {
             }
         }
         List<Records.Effect> effects = t.effectsByDay.get(d);
-        for (int k = 0; k < effects.size(); k++) apply(effects.get(k));
+        for (int k = 0; k < effects.size(); k++) apply(effects.get(k), false);
+        if (interventions != null) applyInterventions();
         List<Records.Shock> shocks = t.scenario.calendar().shocks();
         for (int k = 0; k < shocks.size(); k++) {
             Records.Shock s = shocks.get(k);
             if (random.nextDouble() < s.rate()) {
                 if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.SHOCK, -1, -1, null, 0, 0, 0, 0, 0, null, s.name()));
-                for (Records.Effect e : s.effects()) apply(e);
+                for (Records.Effect e : s.effects()) apply(e, false);
             }
         }
         computePropensities();
@@ -268,6 +278,29 @@ public final class World {
     }
 
     /**
+     * Queues an event from outside the scenario's calendar (an instructor's lever or shock button): its
+     * effects apply at the start of the next day, right after that day's dated events, exactly as a dated
+     * event of the same content would. Call it between days, holding whatever lock guards the run.
+     */
+    public void intervene(String name, List<Records.Effect> effects) {
+        if (interventions == null) interventions = new ArrayList<>();
+        interventions.add(new Records.Event(date == null ? theatre.start : date.plusDays(1), name, List.copyOf(effects), true));
+    }
+
+    /** The rule named in the {@link Decision} of an action or order an intervention forced. */
+    public static final String INTERVENTION = "intervention";
+    public static final String INTERVENTION_ORDER = "intervention order";
+
+    private void applyInterventions() {
+        List<Records.Event> due = interventions;
+        interventions = null;
+        for (Records.Event e : due) {
+            if (explaining) tell(new Occurrence(date, day, Occurrence.Kind.EVENT, -1, -1, null, 0, 0, 0, 0, 0, null, e.name()));
+            for (Records.Effect effect : e.effects()) apply(effect, true);
+        }
+    }
+
+    /**
      * The product of the mechanisms that scale an actor's daily probability of acting. All but rivalry
      * change only on a few days (the season turns, an order, a signal's relayed pressure, a {@code set:}
      * effect), so their product is kept and recomputed only after such a change; rivalry follows recent
@@ -277,7 +310,7 @@ public final class World {
         Theatre t = theatre;
         Records.Mechanisms m = t.mechanisms;
         if (propensityInputsChanged || winterToday != steadyForWinter) {
-            double season = winterToday ? t.scenario.calendar().winter().tempo() : 1;
+            double season = winterToday ? winterTempo : 1;
             for (int i = 0; i < t.actors; i++) {
                 double p = (m.attention() ? attention[i] : 1) * season;
                 answerPropensity[i] = p;
@@ -309,7 +342,8 @@ public final class World {
         }
     }
 
-    private void apply(Records.Effect e) {
+    /** Applies one effect of a dated event or shock ({@code intervention} false) or of an intervention. */
+    private void apply(Records.Effect e, boolean intervention) {
         Theatre t = theatre;
         if (e instanceof Records.SetParameters set) {
             set.values().forEach((path, value) -> ParameterSetter.apply(this, path, value));
@@ -323,13 +357,24 @@ public final class World {
             orderLockedUntil[patron] = o.days() == Records.Order.FOREVER ? Integer.MAX_VALUE : day + o.days() - 1;
             if (explaining) {
                 tell(new Occurrence(date, day, Occurrence.Kind.ORDER, patron, -1, null, 0, 0, 0, 0, 0,
-                        Decision.of("dated order", 1, 0, "days", o.days() == Records.Order.FOREVER ? -1 : o.days()), o.order()));
+                        Decision.of(intervention ? INTERVENTION_ORDER : "dated order", 1, 0, "days", o.days() == Records.Order.FOREVER ? -1 : o.days()), o.order()));
             }
         } else if (e instanceof Records.Perform p) {
             int actor = t.index(p.actor());
             int k = t.scenario.actors().get(actor).actions().indexOf(t.scenario.actors().get(actor).action(p.action()));
-            forced[actor].add(k, p.salvo(), explaining ? Decision.of("dated event", 1, 0) : null);
+            forced[actor].add(k, p.salvo(), explaining ? Decision.of(intervention ? INTERVENTION : "dated event", 1, 0) : null);
         }
+    }
+
+    /** Changes the route-specific interception of weapons reaching {@code target} from {@code node} (a {@code set:} effect). */
+    void setRouteDefence(int target, int node, int weapon, double value) {
+        if (routeDefence == theatre.routeDefence) {
+            double[][][] own = new double[routeDefence.length][][];
+            for (int i = 0; i < own.length; i++) own[i] = deepCopy(routeDefence[i]);
+            routeDefence = own;
+        }
+        routeDefence[target][node][weapon] = value;
+        rebuildInterception();
     }
 
     void rebuildInterception() {
@@ -402,7 +447,7 @@ public final class World {
             intercepted = binomial(launched, intercept[target][t.region[a] + 1][w]);
             int hits = launched - intercepted;
             if (hits > 0) {
-                double effectiveness = winterToday ? t.scenario.calendar().winter().effectiveness() : 1;
+                double effectiveness = winterToday ? winterEffectiveness : 1;
                 killed = poisson(hits * t.killedPerHit[w] * effectiveness);
                 injured = poisson(hits * t.injuredPerHit[w] * effectiveness);
             }

@@ -78,15 +78,20 @@ final class Binder {
         View c = root.obj("corridor");
         Records.Corridor corridor = new Records.Corridor(c.texts("nodes"), c.objects("links").stream()
                 .map(l -> new Records.Link(l.text("id"), l.has("name") ? l.text("name") : l.text("from") + "-" + l.text("to"),
-                        l.text("from"), l.text("to"), l.num("repair_days"))).toList());
+                        l.text("from"), l.text("to"), l.num("repair_days"))).toList(), locations(c.objectMap("locations")));
 
         List<Records.Threshold> thresholds = root.objects("thresholds").stream()
                 .map(t -> new Records.Threshold(t.text("id"), t.text("name"), t.text("rung"), t.texts("by"), t.texts("against")))
                 .toList();
 
+        View cr = root.obj("classroom");
+        Records.Classroom classroom = new Records.Classroom(
+                cr.objects("levers").stream().map(l -> new Records.Lever(l.text("name"), l.texts("paths"), l.num("min"), l.num("max"))).toList(),
+                cr.objects("shocks").stream().map(b -> new Records.Event(calendar.start(), b.text("name"), effects(b), true)).toList());
+
         return new Scenario(name, root.has("title") ? root.text("title") : name, root.has("description") ? root.text("description") : "",
                 source, calendar, List.copyOf(ladder), weapons, mechanisms, dynamics, List.copyOf(actors), relations,
-                corridor, thresholds);
+                corridor, thresholds, classroom);
     }
 
     private static Actor actor(String id, View a, Spec.Tagged ruleSpec, Spec.Tagged responseSpec) {
@@ -110,11 +115,19 @@ final class Binder {
         }
         Records.Location location = a.has("location")
                 ? new Records.Location(a.obj("location").num("lat", 0), a.obj("location").num("lon", 0)) : null;
-        return new Actor(id, a.text("name"), a.text("kind"), a.text("alignment"), a.optionalText("region"), location,
+        List<Records.Site> sites = a.objects("sites").stream()
+                .map(x -> new Records.Site(x.text("name"), new Records.Location(x.num("lat", 0), x.num("lon", 0)))).toList();
+        return new Actor(id, a.text("name"), a.text("kind"), a.text("alignment"), a.optionalText("region"), location, sites,
                 traits, a.num("attention"), a.num("leverage"), arsenal, a.numberMap("air_defence"),
                 a.numberMapMap("air_defence_routes"), a.numberMap("grievance"), beliefs, actions,
                 View.rule(a.node() instanceof Node.Mapping mm ? mm.get("rule") : null, ruleSpec),
                 View.rule(a.node() instanceof Node.Mapping mm ? mm.get("response") : null, responseSpec));
+    }
+
+    private static Map<String, Records.Location> locations(Map<String, View> places) {
+        Map<String, Records.Location> out = new LinkedHashMap<>();
+        places.forEach((node, v) -> out.put(node, new Records.Location(v.num("lat", 0), v.num("lon", 0))));
+        return out;
     }
 
     private static List<Effect> effects(View owner) {

@@ -15,7 +15,7 @@ public final class Records {
     public record Scenario(String name, String title, String description, String source,
                            Calendar calendar, List<Rung> ladder, Map<String, Weapon> weapons,
                            Mechanisms mechanisms, Dynamics dynamics, List<Actor> actors,
-                           Relations relations, Corridor corridor, List<Threshold> thresholds) {
+                           Relations relations, Corridor corridor, List<Threshold> thresholds, Classroom classroom) {
         public int actorIndex(String id) {
             for (int i = 0; i < actors.size(); i++) {
                 if (actors.get(i).id().equals(id)) return i;
@@ -82,6 +82,8 @@ public final class Records {
 
     public record Location(double lat, double lon) { }
 
+    public record Site(String name, Location location) { }
+
     public record Action(String id, String label, String rung, String target, String weapon, int salvo,
                          List<String> corridor, double damage, List<String> via, double credibility,
                          double relayPressure) { }
@@ -102,7 +104,7 @@ public final class Records {
 
     public record ScriptedAction(LocalDate date, String action, int salvo) { }
 
-    public record Actor(String id, String name, String kind, String alignment, String region, Location location,
+    public record Actor(String id, String name, String kind, String alignment, String region, Location location, List<Site> sites,
                         Traits traits, double attention, double leverage, Map<String, Stock> arsenal,
                         Map<String, Double> airDefence, Map<String, Map<String, Double>> airDefenceRoutes,
                         Map<String, Double> grievance, Map<String, Belief> beliefs, List<Action> actions,
@@ -130,7 +132,15 @@ public final class Records {
 
     public record Link(String id, String name, String from, String to, double repairDays) { }
 
-    public record Corridor(List<String> nodes, List<Link> links) { }
+    public record Corridor(List<String> nodes, List<Link> links, Map<String, Location> locations) { }
+
+    /** The classroom console's levers and shock buttons; the model never reads them. */
+    public record Classroom(List<Lever> levers, List<Event> shocks) {
+        public static final Classroom NONE = new Classroom(List.of(), List.of());
+    }
+
+    /** A slider from {@code min} to {@code max} that sets every one of its settable paths to its value. */
+    public record Lever(String name, List<String> paths, double min, double max) { }
 
     public record Threshold(String id, String name, String rung, List<String> by, List<String> against) { }
 }

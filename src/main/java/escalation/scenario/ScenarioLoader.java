@@ -241,6 +241,7 @@ public final class ScenarioLoader {
             for (int i = 0; i < s.calendar().shocks().size(); i++) {
                 checkEffects(s, tree, "calendar.shocks[" + i + "].effects", s.calendar().shocks().get(i).effects(), out);
             }
+            checkClassroom(s, tree, out);
             Set<String> seenRungs = new HashSet<>();
             for (int i = 0; i < s.ladder().size(); i++) {
                 Records.Rung r = s.ladder().get(i);
@@ -309,6 +310,30 @@ public final class ScenarioLoader {
                         out.add(at(tree, "corridor.links[" + i + "].id", "duplicate link id"));
                     }
                 }
+            }
+        }
+
+        private static void checkClassroom(Scenario s, Node tree, List<Problem> out) {
+            List<String> settable = SettablePaths.all(s);
+            for (int i = 0; i < s.classroom().levers().size(); i++) {
+                Records.Lever l = s.classroom().levers().get(i);
+                String lp = "classroom.levers[" + i + "]";
+                if (!(l.min() < l.max())) out.add(at(tree, lp + ".max", "expected a value above min " + l.min() + ", found " + l.max()));
+                for (int k = 0; k < l.paths().size(); k++) {
+                    String path = l.paths().get(k);
+                    if (!settable.contains(path)) {
+                        out.add(at(tree, lp + ".paths[" + k + "]", "not a settable parameter: '" + path + "'"
+                                + Suggest.didYouMean(path, settable) + "; see 'Settable paths' in docs/scenarios.md"));
+                    } else if (k == 0 && l.min() < l.max()) {
+                        double v = SettablePaths.valueIn(s, path);
+                        if (v < l.min() || v > l.max()) {
+                            out.add(at(tree, lp, "the scenario's value " + v + " of " + path + " lies outside [" + l.min() + ", " + l.max() + "]"));
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < s.classroom().shocks().size(); i++) {
+                checkEffects(s, tree, "classroom.shocks[" + i + "].effects", s.classroom().shocks().get(i).effects(), out);
             }
         }
 

@@ -173,10 +173,13 @@ public final class DocsGenerator {
                 .append("- `actors.<actor>.traits.<trait>` for each trait: ").append(String.join(", ", escalation.scenario.SettablePaths.TRAITS)).append('\n')
                 .append("- `actors.<actor>.attention`, `actors.<actor>.leverage`\n")
                 .append("- `actors.<actor>.air_defence.<weapon>`, `actors.<actor>.arsenal.<weapon>.resupply`\n")
+                .append("- `actors.<actor>.air_defence_routes.<region>.<weapon>` for each route override the actor declares\n")
                 .append("- `actors.<actor>.rule.<parameter>` and `actors.<actor>.response.<parameter>`: any numeric parameter of the actor's rule kind ")
                 .append("(true/false parameters take 1 or 0)\n")
                 .append("- `relations.patronage.<proxy>.control`, `relations.patronage.<proxy>.compliance`\n")
-                .append("- `relations.restraint.<restrainer>.strength` (every restraint entry of that restrainer)\n");
+                .append("- `relations.restraint.<restrainer>.strength` (every restraint entry of that restrainer)\n")
+                .append("- `calendar.winter.tempo`, `calendar.winter.effectiveness` (1 and 1: no winter)\n")
+                .append("\nThe classroom console's levers (`classroom.levers`) move the same paths while a run goes on.\n");
         return b.toString();
     }
 

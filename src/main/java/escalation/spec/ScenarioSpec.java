@@ -46,6 +46,10 @@ public final class ScenarioSpec {
         return new Num(min, max, true);
     }
 
+    static Obj place() {
+        return new Obj("a place", "").req("lat", new Num(-90, 90, false), "Latitude.").req("lon", new Num(-180, 180, false), "Longitude.");
+    }
+
     public static final Obj ROOT = build();
 
     private static Obj build() {
@@ -90,6 +94,22 @@ public final class ScenarioSpec {
                 .opt("winter", winter, "see winter", winter.doc)
                 .opt("events", new ListOf(event, 0), "none", "Dated events.")
                 .opt("shocks", new ListOf(shock, 0), "none", "Random shocks.");
+
+        Obj lever = new Obj("a lever", "A slider of the classroom console that moves settable parameters while the run goes on; "
+                + "the move takes effect the next day, as a dated event with a 'set:' effect would.")
+                .req("name", new Text(), "Label of the slider ('Israel answers attacks').")
+                .req("paths", new ListOf(new Text(), 1), "The parameters it moves, settable paths (see 'Settable paths'); all take the slider's value, "
+                        + "which starts at the scenario's value of the first.")
+                .opt("min", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), 0.0, "Value at the slider's left end.")
+                .opt("max", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), 1.0, "Value at the slider's right end.");
+        Obj button = new Obj("a shock button", "A button of the classroom console that makes something happen the next day, "
+                + "as a dated event of the same effects would.")
+                .req("name", new Text(), "Label of the button, and what the event log says happened.")
+                .req("effects", new ListOf(effect, 1), "What it changes, as the effects of a dated event.");
+        Obj classroom = new Obj("the classroom console", "What the classroom console (escalation gui) offers an instructor for this "
+                + "scenario. Runs and batches ignore it.")
+                .opt("levers", new ListOf(lever, 0), "none", lever.doc)
+                .opt("shocks", new ListOf(button, 0), "none", button.doc);
 
         Obj rung = new Obj("a rung of the escalation ladder", "Every action sits on a rung; the daily escalation level is the highest rung used that day.")
                 .req("id", new Text(), "Id used by actions and thresholds.")
@@ -143,7 +163,11 @@ public final class ScenarioSpec {
                 .req("kind", new Choice("patron", "proxy", "state", "host_state", "authority", "non_state"), "What it is; informs the docs and the GUI, not the rules.")
                 .req("alignment", new Text(), "Camp ('axis', 'western', 'neutral'); solidarity flows within a camp.")
                 .opt("region", new Ref(NODE), "none", "Where it launches from and sits on the corridor; keys route-specific air defence.")
-                .opt("location", new Obj("a place", "").req("lat", new Num(-90, 90, false), "Latitude.").req("lon", new Num(-180, 180, false), "Longitude."), "none", "Approximate place for maps.")
+                .opt("location", place(), "none", "Approximate place for maps (the classroom console places actors without one around those with one).")
+                .opt("sites", new ListOf(new Obj("a site", "A further place where the actor is present, drawn on maps.")
+                        .req("name", new Text(), "What the map labels it ('Al-Tanf garrison').")
+                        .req("lat", new Num(-90, 90, false), "Latitude.").req("lon", new Num(-180, 180, false), "Longitude."), 0),
+                        "none", "Further places where the actor is present (bases), drawn on maps; strikes are drawn to its location.")
                 .opt("traits", traits, "see traits", traits.doc)
                 .opt("attention", probability(), 1.0, "Share of the actor's capacity free for this theatre (Israel's is low while Lebanon and Gaza absorb it); multiplies its probability of acting.")
                 .opt("leverage", nonNegative(), 1.0, "For restrainers: multiplier on the restraint they exert; relayed threats raise it.")
@@ -192,7 +216,9 @@ public final class ScenarioSpec {
                 .opt("repair_days", positive(1), 14.0, "Days for a struck link to recover its full capacity (linearly).");
         Obj corridor = new Obj("the supply corridor", "The land route Iran - Iraq - Syria - Lebanon, held in a MASON network.")
                 .req("nodes", new ListOf(new Text(), 1), "Regions in order of flow.")
-                .opt("links", new ListOf(link, 0), "none", "Legs between regions.");
+                .opt("links", new ListOf(link, 0), "none", "Legs between regions.")
+                .opt("locations", new MapOf("corridor nodes", place(), NODE), "the mean location of the region's actors",
+                        "Approximate place of each region's hub, for maps.");
 
         Obj threshold = new Obj("a named threshold", "An outcome whose first crossing date is recorded.")
                 .req("id", new Text(), "Id used in outputs.")
@@ -238,7 +264,8 @@ public final class ScenarioSpec {
                 .req("actors", new MapOf("actor ids", actor, null), "The actors, by id.")
                 .opt("relations", relations, "none", "Relations between actors.")
                 .opt("corridor", corridor, "none", corridor.doc)
-                .opt("thresholds", new ListOf(threshold, 0), "none", threshold.doc);
+                .opt("thresholds", new ListOf(threshold, 0), "none", threshold.doc)
+                .opt("classroom", classroom, "no levers or buttons", classroom.doc);
     }
 
     /** The decision rules; {@code initiative} false gives only the answering kinds. */

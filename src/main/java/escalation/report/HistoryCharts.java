@@ -59,7 +59,7 @@ public final class HistoryCharts {
         fan.setSeriesFillPaint(1, Charts.FAN);
         fan.setSeriesPaint(1, Charts.FAN);
         fan.setSeriesStroke(1, new BasicStroke(3f));
-        XYPlot plot = new XYPlot(bands, Charts.dateAxis(dates), Charts.numberAxis("attacks per week"), fan);
+        XYPlot plot = new XYPlot(bands, Charts.dateAxis(dates), Charts.numberAxis(s.measure() + " per week"), fan);
 
         YIntervalSeriesCollection observed = new YIntervalSeriesCollection();
         DeviationRenderer obs = new DeviationRenderer(true, false);
@@ -92,12 +92,12 @@ public final class HistoryCharts {
         legend.add(new LegendItem("middle 90% of runs", Charts.blend(Charts.FAN, Charts.BAND_ALPHA / 255.0)));
         legend.add(Charts.lineItem("observed (weekly rate over its window) and its range", new BasicStroke(3.5f), OBSERVED));
         plot.setFixedLegendItems(legend);
-        return Charts.chart("Attacks per week by " + String.join(", ", s.by()) + " on " + String.join(", ", s.against()),
+        return Charts.chart(Character.toUpperCase(s.measure().charAt(0)) + s.measure().substring(1) + " per week by " + String.join(", ", s.by()) + " on " + String.join(", ", s.against()),
                 plot, title + " — " + r.runs() + " runs, seed " + r.seed());
     }
 
     private static boolean sameSeries(Target t, Target s) {
-        return (t.kind() == Target.Kind.COUNT || t.kind() == Target.Kind.WEEKLY_PEAK) && t.measure().equals("attacks")
+        return (t.kind() == Target.Kind.COUNT || t.kind() == Target.Kind.WEEKLY_PEAK) && t.measure().equals(s.measure())
                 && t.by().equals(s.by()) && t.against().equals(s.against());
     }
 

@@ -21,7 +21,8 @@ public final class Validation {
 
     /**
      * One target against its simulated distribution. {@code covered}: the observed range meets the
-     * simulated 90% interval; {@code undefined} counts runs where the statistic had no value (a share
+     * simulated 90% interval (the lenient check); {@link #pointInside()}: the observed value itself lies
+     * in that interval (the strict one); {@code undefined} counts runs where the statistic had no value (a share
      * with nothing launched), left out of the quantiles.
      */
     public record Check(Target target, double median, double low, double high, double mean, long undefined, boolean covered) {
@@ -37,6 +38,11 @@ public final class Validation {
     public record Result(long runs, long failed, long seed, List<Check> checks, Fan fan) {
         public long coveredCount() {
             return checks.stream().filter(Check::covered).count();
+        }
+
+        /** How many observed values lie inside their simulated 90% interval: the stricter check. */
+        public long pointInsideCount() {
+            return checks.stream().filter(Check::pointInside).count();
         }
 
         public boolean allCovered() {

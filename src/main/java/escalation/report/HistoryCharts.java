@@ -92,8 +92,7 @@ public final class HistoryCharts {
         legend.add(new LegendItem("middle 90% of runs", Charts.blend(Charts.FAN, Charts.BAND_ALPHA / 255.0)));
         legend.add(Charts.lineItem("observed (weekly rate over its window) and its range", new BasicStroke(3.5f), OBSERVED));
         plot.setFixedLegendItems(legend);
-        String measure = Character.toUpperCase(s.measure().charAt(0)) + s.measure().substring(1);
-        return Charts.chart(measure + " per week, " + String.join(", ", s.by()) + " → " + String.join(", ", s.against()),
+        return Charts.chart(Character.toUpperCase(s.measure().charAt(0)) + s.measure().substring(1) + " per week by " + String.join(", ", s.by()) + " on " + String.join(", ", s.against()),
                 plot, title + " — " + r.runs() + " runs, seed " + r.seed());
     }
 
@@ -115,7 +114,8 @@ public final class HistoryCharts {
 
     /**
      * Every target on one scale: distance from the observed value in units of half the observed range,
-     * so the observed range spans about -1 to 1 and a simulated interval that reaches it covers it.
+     * so the observed range spans about -1 to 1 and a simulated interval that reaches it covers it; an
+     * interval that also spans 0 holds the observed value itself.
      */
     public static JFreeChart coverage(String title, Validation.Result r) {
         List<Validation.Check> checks = r.checks();
@@ -126,7 +126,7 @@ public final class HistoryCharts {
             Validation.Check c = checks.get(i);
             Target t = c.target();
             int y = checks.size() - 1 - i;
-            names[y] = t.id() + (c.covered() ? "" : "  ✗");
+            names[y] = t.id() + (!c.covered() ? "  ✗" : c.pointInside() ? "" : "  ~");
             double s = t.scale();
             double o = t.observed();
             if (!Double.isNaN(c.median())) sim.add(z(c.median(), o, s), z(c.low(), o, s), z(c.high(), o, s), y - 0.12, y - 0.12, y - 0.12);
@@ -151,7 +151,7 @@ public final class HistoryCharts {
         XYPlot plot = new XYPlot(data, x, y, rend);
         plot.addDomainMarker(new ValueMarker(0, new Color(0x999999), Charts.dashed(1.2f)));
         return Charts.chart("Observed figures against simulated distributions", plot, title + " — " + r.runs() + " runs, seed " + r.seed()
-                + "; ✗: not covered");
+                + "; ✗: not covered; ~: covered, observed value outside the 90% interval");
     }
 
     private static double z(double v, double observed, double scale) {

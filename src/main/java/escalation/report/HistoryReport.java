@@ -25,14 +25,16 @@ public final class HistoryReport {
     public static String text(String title, Validation.Result r) {
         StringBuilder b = new StringBuilder();
         b.append(title).append(": ").append(r.runs()).append(" runs, seed ").append(r.seed()).append('\n');
-        b.append(String.format(Locale.ROOT, "%-28s %-11s %-11s %-25s %s%n", "target", "observed", "sim median", "sim 90% interval", "covered"));
+        String row = "%-28s %-11s %-11s %-25s %-8s %s%n";
+        b.append(String.format(Locale.ROOT, row, "target", "observed", "sim median", "sim 90% interval", "covered", "point inside"));
         for (Validation.Check c : r.checks()) {
             Target t = c.target();
-            b.append(String.format(Locale.ROOT, "%-28s %-11s %-11s %-25s %s%n", t.id(), t.format(t.observed()), t.format(c.median()),
-                    t.format(c.low()) + " – " + t.format(c.high()), c.covered() ? "yes" : "NO"));
+            b.append(String.format(Locale.ROOT, row, t.id(), t.format(t.observed()), t.format(c.median()),
+                    t.format(c.low()) + " – " + t.format(c.high()), c.covered() ? "yes" : "NO", c.pointInside() ? "yes" : "no"));
         }
         b.append(r.coveredCount()).append(" of ").append(r.checks().size())
-                .append(" observed ranges meet the simulated 90% interval.\n");
+                .append(" observed ranges meet the simulated 90% interval (covered); ").append(r.pointInsideCount())
+                .append(" of ").append(r.checks().size()).append(" observed values lie inside it (point inside).\n");
         return b.toString();
     }
 
@@ -78,19 +80,22 @@ public final class HistoryReport {
                         + "img{max-width:100%;border:1px solid #eee;margin:0.5em 0}code{background:#f4f4f4;padding:2px 4px}"
                         + ".no{color:#a40;font-weight:bold}</style></head><body>\n");
         b.append("<h1>").append(BatchReport.esc(title)).append("</h1>\n<p>").append(r.runs()).append(" runs, master seed ").append(r.seed())
-                .append(". A target is <em>covered</em> when its observed range meets the simulated 90% interval (5% to 95% of runs). ")
-                .append(r.coveredCount()).append(" of ").append(r.checks().size()).append(" are.</p>\n");
+                .append(". A target is <em>covered</em> when its observed range meets the simulated 90% interval (5% to 95% of runs); ")
+                .append("the stricter <em>point inside</em> asks that the observed value itself lie inside that interval. ")
+                .append(r.coveredCount()).append(" of ").append(r.checks().size()).append(" targets are covered; ")
+                .append(r.pointInsideCount()).append(" of ").append(r.checks().size()).append(" have the point inside.</p>\n");
         if (r.failed() > 0) b.append("<p class=\"no\">").append(r.failed()).append(" run(s) threw an error and are left out.</p>\n");
         b.append("<p>Reproduce: <code>").append(BatchReport.esc(command)).append("</code></p>\n");
         b.append("<table><tr><th>target</th><th>what was observed</th><th>observed (range)</th><th>simulated median</th>"
-                + "<th>simulated 90%</th><th>covered</th><th>source</th></tr>\n");
+                + "<th>simulated 90%</th><th>covered</th><th>point inside</th><th>source</th></tr>\n");
         for (Validation.Check c : r.checks()) {
             Target t = c.target();
             b.append("<tr><td>").append(BatchReport.esc(t.id())).append("</td><td>").append(BatchReport.esc(t.figure().quantity()))
                     .append("</td><td>").append(t.format(t.observed())).append(" (").append(t.format(t.low())).append(" – ")
                     .append(t.format(t.high())).append(")</td><td>").append(t.format(c.median())).append("</td><td>")
                     .append(t.format(c.low())).append(" – ").append(t.format(c.high())).append("</td><td")
-                    .append(c.covered() ? ">yes" : " class=\"no\">no").append("</td><td>").append(BatchReport.esc(t.figure().citation()))
+                    .append(c.covered() ? ">yes" : " class=\"no\">no").append("</td><td")
+                    .append(c.pointInside() ? ">yes" : " class=\"no\">no").append("</td><td>").append(BatchReport.esc(t.figure().citation()))
                     .append("; range: ").append(BatchReport.esc(t.figure().rangeRule())).append("</td></tr>\n");
         }
         b.append("</table>\n").append(figures).append("<p>Table: checks.csv.</p>\n</body></html>\n");

@@ -44,6 +44,8 @@ class HistoryTest {
         Validation.Result r = check();
         assertTrue(r.checks().size() >= 10, "the autumn check has its ten targets");
         assertTrue(r.allCovered(), "every observed range meets the simulated 90% interval:\n" + table(r));
+        assertTrue(r.pointInsideCount() >= 5, "at least the counts, harm and lag have the observed value inside:\n" + table(r));
+        assertFalse(target(r, "weekly-peak-2024").pointInside(), "the weekly peak is covered only by its range:\n" + table(r));
     }
 
     @Test
@@ -85,10 +87,12 @@ class HistoryTest {
             System.setOut(old);
         }
         String text = buf.toString("UTF-8");
-        assertTrue(text.contains("claims-2024-10-01-15") && text.contains("sim 90% interval"), text);
+        assertTrue(text.contains("claims-2024-10-01-15") && text.contains("sim 90% interval") && text.contains("point inside"), text);
         assertTrue(Files.readString(out.resolve("checks.csv")).startsWith("target,statistic,observed"));
+        assertTrue(Files.readString(out.resolve("checks.csv")).lines().findFirst().orElseThrow().contains("covered,point_inside"));
         assertTrue(Files.exists(out.resolve("charts/weekly-observed.png")) && Files.exists(out.resolve("charts/targets.svg")));
-        assertTrue(Files.readString(out.resolve("report.html")).contains("Militia Spotlight"));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Militia Spotlight") && html.contains("<th>point inside</th>"), html);
     }
 
     @Test

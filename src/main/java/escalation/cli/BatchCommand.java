@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -96,18 +94,13 @@ final class BatchCommand implements Callable<Integer> {
         try {
             resolved = new ScenarioLoader().loadResolved(file, overrides);
         } catch (ScenarioException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-            return EscalationCommand.INVALID;
+            return Outputs.invalid(file, e);
         }
         ResultsFolder folder;
         try {
-            folder = out != null ? ResultsFolder.createExactly(out)
-                    : ResultsFolder.createUnder(Path.of("results", resolved.scenario().name()),
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + seed);
+            folder = Outputs.newFolder(out, resolved.scenario().name(), "", "-" + seed);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            System.err.println("escalation: " + e.getFile() + " already exists; results are never overwritten");
-            return EscalationCommand.INVALID;
+            return Outputs.taken(e);
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("tool", "escalation");

@@ -83,9 +83,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             theatre = new Theatre(scenario);
         } catch (ScenarioException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-            return EscalationCommand.INVALID;
+            return Outputs.invalid(file, e);
         }
         if (!json) {
             System.err.printf(Locale.ROOT, "Benchmarking %s: %d actors, %d days; %d warm-up runs, then %d x %d runs on 1 and on %d threads...%n",

@@ -9,8 +9,6 @@ import escalation.report.ChartWriter;
 import escalation.report.HistoryCharts;
 import escalation.scenario.ScenarioException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,18 +71,13 @@ final class CalibrateCommand implements Callable<Integer> {
         try {
             cf = CalibrationFile.load(file, List.of());
         } catch (ScenarioException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-            return EscalationCommand.INVALID;
+            return Outputs.invalid(file, e);
         }
         ResultsFolder folder;
         try {
-            folder = out != null ? ResultsFolder.createExactly(out)
-                    : ResultsFolder.createUnder(Path.of("results", cf.history().scenario().scenario().name()),
-                    "calibration-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + seed);
+            folder = Outputs.newFolder(out, cf.history().scenario().scenario().name(), "calibration-", "-" + seed);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            System.err.println("escalation: " + e.getFile() + " already exists; results are never overwritten");
-            return EscalationCommand.INVALID;
+            return Outputs.taken(e);
         }
         Calibration.Result r = new Calibration(cf, settings).run(p -> System.err.printf(Locale.ROOT,
                 "generation %d: tolerance %.3f, %d simulations, median distance %.3f%n", p.generation(), p.tolerance(), p.simulations(),

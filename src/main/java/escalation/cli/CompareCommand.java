@@ -16,8 +16,6 @@ import escalation.scenario.ScenarioLoader;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,9 +109,7 @@ final class CompareCommand implements Callable<Integer> {
 
         ResultsFolder folder;
         try {
-            folder = out != null ? ResultsFolder.createExactly(out)
-                    : ResultsFolder.createUnder(Path.of("results", "compare"),
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + seed);
+            folder = Outputs.newFolder(out, "compare", "", "-" + seed);
         } catch (FileAlreadyExistsException e) {
             return invalid(e.getFile() + " already exists; results are never overwritten");
         }

@@ -43,9 +43,7 @@ final class GuiCommand implements Callable<Integer> {
         try {
             scenario = new ScenarioLoader().load(file, overrides);
         } catch (ScenarioException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-            return EscalationCommand.INVALID;
+            return Outputs.invalid(file, e);
         }
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println("escalation: gui needs a display; none is available (on a server, run it under xvfb-run -a)");

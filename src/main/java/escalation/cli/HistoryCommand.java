@@ -7,8 +7,6 @@ import escalation.model.Theatre;
 import escalation.report.HistoryReport;
 import escalation.scenario.ScenarioException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,19 +53,14 @@ final class HistoryCommand implements Callable<Integer> {
         try {
             h = HistoryFile.load(file, overrides);
         } catch (ScenarioException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-            return EscalationCommand.INVALID;
+            return Outputs.invalid(file, e);
         }
         ResultsFolder folder = null;
         if (!noReport) {
             try {
-                folder = out != null ? ResultsFolder.createExactly(out)
-                        : ResultsFolder.createUnder(Path.of("results", h.scenario().scenario().name()),
-                        "history-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + seed);
+                folder = Outputs.newFolder(out, h.scenario().scenario().name(), "history-", "-" + seed);
             } catch (java.nio.file.FileAlreadyExistsException e) {
-                System.err.println("escalation: " + e.getFile() + " already exists; results are never overwritten");
-                return EscalationCommand.INVALID;
+            return Outputs.taken(e);
             }
         }
         Theatre theatre = new Theatre(h.scenario().scenario(), true);

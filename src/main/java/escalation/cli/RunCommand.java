@@ -11,8 +11,6 @@ import escalation.scenario.ScenarioException;
 import escalation.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,18 +46,13 @@ final class RunCommand implements Callable<Integer> {
         try {
             scenario = new ScenarioLoader().load(file, overrides);
         } catch (ScenarioException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-            return EscalationCommand.INVALID;
+            return Outputs.invalid(file, e);
         }
         ResultsFolder folder;
         try {
-            folder = out != null ? ResultsFolder.createExactly(out)
-                    : ResultsFolder.createUnder(Path.of("results", scenario.name()),
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seed" + seed);
+            folder = Outputs.newFolder(out, scenario.name(), "", "-seed" + seed);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            System.err.println("escalation: " + e.getFile() + " already exists; results are never overwritten");
-            return EscalationCommand.INVALID;
+            return Outputs.taken(e);
         }
         Theatre theatre = new Theatre(scenario);
         System.out.println(scenario.title() + ": " + scenario.calendar().start() + " to " + scenario.calendar().end()

@@ -25,9 +25,9 @@ public final class Narrator {
     public String what(Occurrence o) {
         return switch (o.kind()) {
             case STRIKE -> strike(o);
-            case SIGNAL -> name(o.actor()) + " warns " + inSentence(o.target()) + " (" + o.action().label() + ")"
+            case SIGNAL -> name(o.actor()) + verb(o.actor(), " warns ", " warn ") + inSentence(o.target()) + " (" + o.action().label() + ")"
                     + (o.action().via().length > 0 ? " through " + names(o.action().via()) : "");
-            case ORDER -> name(o.actor()) + " orders its proxies to " + o.note();
+            case ORDER -> name(o.actor()) + verb(o.actor(), " orders its", " order their") + " proxies to " + o.note();
             case EVENT -> "Event: " + o.note();
             case SHOCK -> "Shock: " + o.note();
             case THRESHOLD -> "Threshold crossed: " + o.note() + " (" + name(o.actor()) + " against " + inSentence(o.target()) + ")";
@@ -38,10 +38,10 @@ public final class Narrator {
         CompiledAction a = o.action();
         StringBuilder b = new StringBuilder(name(o.actor()));
         if (a.launchesWeapons()) {
-            b.append(" launches ").append(o.salvo()).append(' ').append(theatre.weaponNames[a.weapon()])
+            b.append(verb(o.actor(), " launches ", " launch ")).append(o.salvo()).append(' ').append(theatre.weaponNames[a.weapon()])
                     .append(o.salvo() == 1 ? "" : "s").append(" at ").append(inSentence(o.target()));
         } else {
-            b.append(" strikes ").append(inSentence(o.target()));
+            b.append(verb(o.actor(), " strikes ", " strike ")).append(inSentence(o.target()));
         }
         b.append(" (").append(a.label()).append("; ").append(lowerFirst(theatre.rungNames[a.rung()])).append(')');
         if (a.launchesWeapons()) {
@@ -121,24 +121,28 @@ public final class Narrator {
             case "tit_for_tat", "graduated" -> {
                 int received = (int) d.input("received_rung");
                 String rung = received >= 1 ? " (" + lowerFirst(theatre.rungNames[received - 1]) + ")" : "";
-                parts.add(d.input("commitment") < 1 ? "it answers an attack on an ally it protects" + rung : "it answers an attack" + rung);
-                parts.add("its doctrine answers with probability " + fmt(d.input("reliability")));
+                String they = verb(o.actor(), "it answers", "they answer");
+                parts.add(d.input("commitment") < 1 ? they + " an attack on an ally " + verb(o.actor(), "it protects", "they protect") + rung : they + " an attack" + rung);
+                parts.add(possessive(o.actor()) + " doctrine answers with probability " + fmt(d.input("reliability")));
                 if (d.input("domestic_pressure") >= 0.05) parts.add("pressure at home " + fmt(d.input("domestic_pressure")));
             }
             default -> {
                 int order = (int) d.input("patron_order");
                 int patron = o.actor() >= 0 ? theatre.patronOf[o.actor()] : -1;
-                if (order >= 0 && patron >= 0) parts.add(name(patron) + " " + ORDER_WORDS[order]);
+                if (order >= 0 && patron >= 0) {
+                    parts.add(name(patron) + " " + ORDER_WORDS[order].replace("{them}", verb(o.actor(), "it", "them")));
+                }
                 double grievance = d.input("grievance");
-                if (!Double.isNaN(grievance) && o.target() >= 0) parts.add("its grievance toward " + inSentence(o.target()) + " is " + fmt(grievance));
+                if (!Double.isNaN(grievance) && o.target() >= 0) parts.add(possessive(o.actor()) + " grievance toward " + inSentence(o.target()) + " is " + fmt(grievance));
                 double belief = d.input("belief_retaliation");
-                if (!Double.isNaN(belief) && o.target() >= 0) parts.add("its belief that " + inSentence(o.target()) + " retaliates is " + fmt(belief));
+                if (!Double.isNaN(belief) && o.target() >= 0) parts.add(possessive(o.actor()) + " belief that " + inSentence(o.target()) + verb(o.target(), " retaliates", " retaliate")
+                            + " is " + fmt(belief));
             }
         }
         return String.join("; ", parts);
     }
 
-    private static final String[] ORDER_WORDS = {"ordered restraint", "ordered it to hold", "ordered activation", "ordered a surge"};
+    private static final String[] ORDER_WORDS = {"ordered restraint", "ordered {them} to hold", "ordered activation", "ordered a surge"};
 
     private String patronReason(Occurrence o, Decision d) {
         double allies = d.input("allies_recent_harm");
@@ -165,6 +169,15 @@ public final class Narrator {
     public String line(Occurrence o) {
         String why = why(o);
         return o.date() + "  " + what(o) + (why.isEmpty() ? "" : ".  Why: " + why);
+    }
+
+    /** The singular or plural form of a verb, as the actor's name takes it ("Israel launches", "Houthis launch"). */
+    private String verb(int actor, String singular, String plural) {
+        return actor >= 0 && theatre.pluralName[actor] ? plural : singular;
+    }
+
+    private String possessive(int actor) {
+        return verb(actor, "its", "their");
     }
 
     public String name(int actor) {

@@ -23,6 +23,8 @@ public final class Theatre {
 
     public final String[] actorIds;
     public final String[] actorNames;
+    /** Per actor, whether its name takes a plural verb ("the Houthis launch"). */
+    public final boolean[] pluralName;
     public final String[] weaponIds;
     public final String[] weaponNames;
     public final int[] camp;
@@ -122,6 +124,8 @@ public final class Theatre {
 
         actorIds = s.actors().stream().map(Records.Actor::id).toArray(String[]::new);
         actorNames = s.actors().stream().map(Records.Actor::name).toArray(String[]::new);
+        pluralName = new boolean[s.actors().size()];
+        for (int i = 0; i < pluralName.length; i++) pluralName[i] = s.actors().get(i).plural();
         weaponIds = s.weapons().keySet().toArray(String[]::new);
         weaponNames = s.weapons().values().stream().map(Records.Weapon::name).toArray(String[]::new);
         weapons = weaponIds.length;

@@ -121,7 +121,7 @@ final class Binder {
                 traits, a.num("attention"), a.num("leverage"), arsenal, a.numberMap("air_defence"),
                 a.numberMapMap("air_defence_routes"), a.numberMap("grievance"), beliefs, actions,
                 View.rule(a.node() instanceof Node.Mapping mm ? mm.get("rule") : null, ruleSpec),
-                View.rule(a.node() instanceof Node.Mapping mm ? mm.get("response") : null, responseSpec));
+                View.rule(a.node() instanceof Node.Mapping mm ? mm.get("response") : null, responseSpec), a.bool("plural"));
     }
 
     private static Map<String, Records.Location> locations(Map<String, View> places) {

@@ -108,7 +108,7 @@ public final class Records {
                         Traits traits, double attention, double leverage, Map<String, Stock> arsenal,
                         Map<String, Double> airDefence, Map<String, Map<String, Double>> airDefenceRoutes,
                         Map<String, Double> grievance, Map<String, Belief> beliefs, List<Action> actions,
-                        Rule rule, Rule response) {
+                        Rule rule, Rule response, boolean plural) {
         public Action action(String id) {
             for (Action a : actions) {
                 if (a.id().equals(id)) return a;

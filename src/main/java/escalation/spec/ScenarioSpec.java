@@ -160,6 +160,7 @@ public final class ScenarioSpec {
 
         Obj actor = new Obj("an actor", "An agent: a state, a proxy, a patron, a host state or an authority.")
                 .req("name", new Text(), "Display name.")
+                .opt("plural", new Bool(), false, "True when the name takes a plural verb, for the event log's grammar ('Houthis launch', 'their belief').")
                 .req("kind", new Choice("patron", "proxy", "state", "host_state", "authority", "non_state"), "What it is; informs the docs and the GUI, not the rules.")
                 .req("alignment", new Text(), "Camp ('axis', 'western', 'neutral'); solidarity flows within a camp.")
                 .opt("region", new Ref(NODE), "none", "Where it launches from and sits on the corridor; keys route-specific air defence.")

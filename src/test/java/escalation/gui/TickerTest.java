@@ -47,6 +47,16 @@ class TickerTest {
     }
 
     @Test
+    void aPluralNameTakesPluralVerbsAndPronouns() {
+        Occurrence o = new Occurrence(LocalDate.of(2024, 10, 6), 9, Occurrence.Kind.STRIKE, autumn.index("houthis"), autumn.index("israel"),
+                action("houthis", "drones_eilat"), 2, 1, 1, 0, 2,
+                Decision.of("utility", 0.3, 0.1, "grievance", 3.28, "belief_retaliation", 0.56, "patron_order", 1), null);
+        assertEquals("2024-10-06  Houthis launch 2 one-way attack drones at Israel (drones at Eilat; harassment launches): "
+                + "1 intercepted, 1 hit, 0 killed, 2 injured. Iran ordered them to hold; their grievance toward Israel is 3.28; "
+                + "their belief that Israel retaliates is 0.56", new Chronicle(autumn).narrator().tickerLine(o));
+    }
+
+    @Test
     void aNameWithAnArticleReadsWellInsideASentence() {
         Theatre primer = Scenarios.theatre(Scenarios.SHIPPED.resolve("deterrence-primer.yaml"));
         Occurrence o = new Occurrence(LocalDate.of(2025, 1, 3), 2, Occurrence.Kind.STRIKE, 0, 1, primer.actions[0][0], 3, 3, 0, 0, 0,

@@ -10,16 +10,12 @@ import escalation.io.ResultsFolder;
 import escalation.model.Theatre;
 import escalation.report.BatchFiles;
 import escalation.report.BatchReport;
-import escalation.scenario.Plain;
 import escalation.scenario.ScenarioException;
 import escalation.scenario.ScenarioLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,17 +98,8 @@ final class BatchCommand implements Callable<Integer> {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
         }
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("tool", "escalation");
-        manifest.put("version", new EscalationCommand.Version().getVersion()[0].replace("escalation ", ""));
-        String scenarioJson = json.writeValueAsString(Plain.of(resolved.tree()));
-        Map<String, Object> scenario = new LinkedHashMap<>();
-        scenario.put("name", resolved.scenario().name());
-        scenario.put("title", resolved.scenario().title());
-        scenario.put("source", file.toString());
-        scenario.put("sha256", sha256(scenarioJson));
-        scenario.put("resolved", Plain.of(resolved.tree()));
-        manifest.put("scenario", scenario);
+        Map<String, Object> manifest = Outputs.manifest();
+        manifest.put("scenario", Outputs.scenario(resolved, file, json));
         manifest.put("overrides", overrides);
         manifest.put("seed", seed);
         manifest.put("runs", runs);
@@ -244,9 +231,5 @@ final class BatchCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder("escalation batch ").append(file).append(" --runs ").append(runs).append(" --seed ").append(seed);
         for (String o : overrides) b.append(" --set ").append(o);
         return b.toString();
-    }
-
-    static String sha256(String text) throws java.security.NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,7 +10,6 @@ import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import escalation.report.BatchFiles;
 import escalation.report.CompareReport;
-import escalation.scenario.Plain;
 import escalation.scenario.ScenarioException;
 import escalation.scenario.ScenarioLoader;
 import java.nio.file.FileAlreadyExistsException;
@@ -219,19 +218,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> manifest(List<Variant> all, int workers, String command) throws Exception {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tool", "escalation");
+        Map<String, Object> m = Outputs.manifest();
         m.put("kind", "comparison");
-        m.put("version", new EscalationCommand.Version().getVersion()[0].replace("escalation ", ""));
         m.put("baseline", all.get(0).name());
         List<Map<String, Object>> vs = new ArrayList<>();
         for (Variant v : all) {
-            Map<String, Object> scenario = new LinkedHashMap<>();
-            scenario.put("name", v.resolved().scenario().name());
-            scenario.put("title", v.resolved().scenario().title());
-            scenario.put("source", v.file().toString());
-            scenario.put("sha256", BatchCommand.sha256(json.writeValueAsString(Plain.of(v.resolved().tree()))));
-            scenario.put("resolved", Plain.of(v.resolved().tree()));
+            Map<String, Object> scenario = Outputs.scenario(v.resolved(), v.file(), json);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", v.name());
             entry.put("overrides", v.overrides());

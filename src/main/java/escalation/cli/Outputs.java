@@ -1,12 +1,21 @@
 package escalation.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import escalation.io.ResultsFolder;
+import escalation.scenario.Plain;
 import escalation.scenario.ScenarioException;
+import escalation.scenario.ScenarioLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What the commands share at the edges: reporting invalid input, and new results folders. */
 final class Outputs {
@@ -33,5 +42,30 @@ final class Outputs {
         return out != null ? ResultsFolder.createExactly(out)
                 : ResultsFolder.createUnder(Path.of("results", group),
                 prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + suffix);
+    }
+
+    /** The opening of every manifest: the tool and its version. */
+    static Map<String, Object> manifest() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "escalation");
+        m.put("version", new EscalationCommand.Version().getVersion()[0].replace("escalation ", ""));
+        return m;
+    }
+
+    /**
+     * A manifest's record of a scenario: name, title, the file it came from, and the fully resolved
+     * scenario (after {@code extends:} and overrides) with the SHA-256 of its JSON form.
+     */
+    static Map<String, Object> scenario(ScenarioLoader.Resolved resolved, Path source, ObjectMapper json)
+            throws IOException, NoSuchAlgorithmException {
+        Object tree = Plain.of(resolved.tree());
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("name", resolved.scenario().name());
+        scenario.put("title", resolved.scenario().title());
+        scenario.put("source", source.toString());
+        scenario.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(json.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8))));
+        scenario.put("resolved", tree);
+        return scenario;
     }
 }

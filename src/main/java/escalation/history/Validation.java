@@ -1,6 +1,7 @@
 package escalation.history;
 
 import escalation.experiment.BatchRunner;
+import escalation.experiment.BatchSummary;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Validation {
         }
     }
 
-    /** Per week of the charted series: the 5%, 25%, 50%, 75% and 95% quantiles across runs. */
+    /** Per week of the charted series: the quantiles {@link BatchSummary#QUANTILES} (5% to 95%) across runs. */
     public record Fan(Target series, double[][] quantiles) { }
 
     public record Result(long runs, long failed, long seed, List<Check> checks, Fan fan) {
@@ -50,9 +51,11 @@ public final class Validation {
         }
     }
 
-    public static final double[] FAN_QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
-
-    /** Runs {@code runs} replications of {@code theatre} (which must keep strikes) and checks every target. */
+    /**
+     * Runs {@code runs} replications of {@code theatre} (which must keep strikes) and checks every target.
+     * Each run's statistics are kept (a few doubles a run) for exact quantiles, so memory grows with
+     * {@code runs}: thousands of runs, as validation and calibration use, not the millions of a batch.
+     */
     public static Result run(Theatre theatre, List<Target> targets, Target weekly, long seed, long runs, int threads) throws Exception {
         if (!theatre.keepsStrikes) throw new IllegalArgumentException("the theatre must keep strikes");
         List<Statistic> stats = targets.stream().map(t -> new Statistic(t, theatre)).toList();
@@ -74,7 +77,7 @@ public final class Validation {
         Fan fan = null;
         if (series != null) {
             int w = (int) Arrays.stream(weeks).filter(a -> a != null).mapToInt(a -> a.length).max().orElse(0);
-            double[][] q = new double[w][FAN_QUANTILES.length];
+            double[][] q = new double[w][BatchSummary.QUANTILES.length];
             double[] column = new double[(int) runs];
             for (int k = 0; k < w; k++) {
                 int n = 0;
@@ -83,7 +86,7 @@ public final class Validation {
                 }
                 double[] sorted = Arrays.copyOf(column, n);
                 Arrays.sort(sorted);
-                for (int j = 0; j < FAN_QUANTILES.length; j++) q[k][j] = quantile(sorted, FAN_QUANTILES[j]);
+                for (int j = 0; j < BatchSummary.QUANTILES.length; j++) q[k][j] = quantile(sorted, BatchSummary.QUANTILES[j]);
             }
             fan = new Fan(weekly, q);
         }

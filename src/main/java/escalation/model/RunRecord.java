@@ -88,23 +88,32 @@ public final class RunRecord {
     }
 
     /**
-     * A run's strikes in the order they happened, packed five ints each (day and pair, launched,
+     * A run's strikes in the order they happened, seven ints each (day, attacker, target, launched,
      * intercepted, killed, injured): memory grows with the run's attacks only, a few kilobytes for a
      * busy half-year, and any count over a date window, weekly peak or first date derives from it.
      */
     public static final class Strikes {
-        private static final int WIDTH = 5;
+        private static final int DAY = 0;
+        private static final int ATTACKER = 1;
+        private static final int TARGET = 2;
+        private static final int LAUNCHED = 3;
+        private static final int INTERCEPTED = 4;
+        private static final int KILLED = 5;
+        private static final int INJURED = 6;
+        private static final int WIDTH = 7;
         private int[] data = new int[WIDTH * 64];
         private int size;
 
         void add(int day, int attacker, int target, int launched, int intercepted, int killed, int injured) {
             if ((size + 1) * WIDTH > data.length) data = Arrays.copyOf(data, data.length * 2);
             int o = size * WIDTH;
-            data[o] = day << 16 | attacker << 8 | target;
-            data[o + 1] = launched;
-            data[o + 2] = intercepted;
-            data[o + 3] = killed;
-            data[o + 4] = injured;
+            data[o + DAY] = day;
+            data[o + ATTACKER] = attacker;
+            data[o + TARGET] = target;
+            data[o + LAUNCHED] = launched;
+            data[o + INTERCEPTED] = intercepted;
+            data[o + KILLED] = killed;
+            data[o + INJURED] = injured;
             size++;
         }
 
@@ -113,31 +122,31 @@ public final class RunRecord {
         }
 
         public int day(int i) {
-            return data[i * WIDTH] >>> 16;
+            return data[i * WIDTH + DAY];
         }
 
         public int attacker(int i) {
-            return data[i * WIDTH] >>> 8 & 0xFF;
+            return data[i * WIDTH + ATTACKER];
         }
 
         public int target(int i) {
-            return data[i * WIDTH] & 0xFF;
+            return data[i * WIDTH + TARGET];
         }
 
         public int launched(int i) {
-            return data[i * WIDTH + 1];
+            return data[i * WIDTH + LAUNCHED];
         }
 
         public int intercepted(int i) {
-            return data[i * WIDTH + 2];
+            return data[i * WIDTH + INTERCEPTED];
         }
 
         public int killed(int i) {
-            return data[i * WIDTH + 3];
+            return data[i * WIDTH + KILLED];
         }
 
         public int injured(int i) {
-            return data[i * WIDTH + 4];
+            return data[i * WIDTH + INJURED];
         }
     }
 }

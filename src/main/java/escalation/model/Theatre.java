@@ -118,7 +118,6 @@ public final class Theatre {
         actors = s.actors().size();
         start = s.calendar().start();
         days = (int) ChronoUnit.DAYS.between(start, s.calendar().end()) + 1;
-        if (keepStrikes && actors > 256) throw new IllegalArgumentException("strike logs hold at most 256 actors, not " + actors);
         mechanisms = s.mechanisms();
         dynamics = s.dynamics();
 

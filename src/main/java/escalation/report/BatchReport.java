@@ -1,5 +1,9 @@
 package escalation.report;
 
+import static escalation.report.HtmlPage.esc;
+import static escalation.report.HtmlPage.fmt;
+import static escalation.report.HtmlPage.prob;
+
 import escalation.experiment.BatchSummary;
 import escalation.experiment.Statistics;
 import escalation.io.ResultsFolder;
@@ -99,18 +103,5 @@ public final class BatchReport {
     private static String name(BatchSummary s, String id) {
         int i = s.actorIds().indexOf(id);
         return i < 0 ? id : s.actorNames().get(i);
-    }
-
-    static String fmt(double v) {
-        return HtmlPage.fmt(v);
-    }
-
-    /** Probabilities keep three decimals, even at 0 and 1, so a column of them lines up. */
-    static String prob(double p) {
-        return Double.isNaN(p) ? "–" : String.format(Locale.ROOT, "%.3f", p);
-    }
-
-    static String esc(String s) {
-        return HtmlPage.esc(s);
     }
 }

@@ -1,14 +1,16 @@
 package escalation.report;
 
+import static escalation.report.HtmlPage.esc;
+
 import escalation.history.Target;
 import escalation.history.Validation;
 import escalation.io.Csv;
 import escalation.io.ResultsFolder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
 
 /**
  * What a history check says: the table of observed figures against their simulated distributions
@@ -54,51 +56,43 @@ public final class HistoryReport {
     /** Writes checks.csv, charts/ and report.html. */
     public static void write(ResultsFolder folder, String title, String command, Validation.Result r) throws IOException {
         folder.write(CHECKS, csv(r));
-        Path charts = folder.path().resolve(BatchReport.CHARTS);
-        StringBuilder figures = new StringBuilder();
+        Map<String, JFreeChart> charts = new LinkedHashMap<>();
+        Map<String, String> captions = new LinkedHashMap<>();
         if (r.fan() != null) {
-            ChartWriter.write(HistoryCharts.weeklyFan(title, r), charts, "weekly-observed");
-            figures.append(figure(charts, "weekly-observed", "Observed counts (each window as a weekly rate, with its range) over the "
-                    + "simulated weekly counts: median, 50% and 90% of runs"));
+            charts.put("weekly-observed", HistoryCharts.weeklyFan(title, r));
+            captions.put("weekly-observed", "Observed counts (each window as a weekly rate, with its range) over the "
+                    + "simulated weekly counts: median, 50% and 90% of runs");
         }
-        ChartWriter.write(HistoryCharts.coverage(title, r), charts, "targets");
-        figures.append(figure(charts, "targets", "Each target: the simulated 90% interval and median (bar) against the observed value and range (diamond and whisker), scaled to the observed range"));
+        charts.put("targets", HistoryCharts.coverage(title, r));
+        captions.put("targets", "Each target: the simulated 90% interval and median (bar) against the observed value and range "
+                + "(diamond and whisker), scaled to the observed range");
+        Map<String, String> pngs = HtmlPage.writeCharts(folder.path(), charts);
+        StringBuilder figures = new StringBuilder();
+        pngs.forEach((name, png) -> HtmlPage.figure(figures, name, png, captions.get(name)));
         folder.write(REPORT, html(title, command, r, figures.toString()));
     }
 
-    private static String figure(Path charts, String name, String caption) throws IOException {
-        String png = Base64.getEncoder().encodeToString(Files.readAllBytes(charts.resolve(name + ".png")));
-        return "<figure><img alt=\"" + name + "\" src=\"data:image/png;base64," + png + "\"><figcaption>" + BatchReport.esc(caption)
-                + " (also <a href=\"charts/" + name + ".svg\">SVG</a>)</figcaption></figure>\n";
-    }
-
     static String html(String title, String command, Validation.Result r, String figures) {
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(BatchReport.esc(title))
-                .append("</title>\n<style>body{font-family:system-ui,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#222}"
-                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
-                        + "img{max-width:100%;border:1px solid #eee;margin:0.5em 0}code{background:#f4f4f4;padding:2px 4px}"
-                        + ".no{color:#a40;font-weight:bold}</style></head><body>\n");
-        b.append("<h1>").append(BatchReport.esc(title)).append("</h1>\n<p>").append(r.runs()).append(" runs, master seed ").append(r.seed())
+        StringBuilder b = HtmlPage.start(title);
+        b.append("<p>").append(r.runs()).append(" runs, master seed ").append(r.seed())
                 .append(". A target is <em>covered</em> when its observed range meets the simulated 90% interval (5% to 95% of runs); ")
                 .append("the stricter <em>point inside</em> asks that the observed value itself lie inside that interval. ")
                 .append(r.coveredCount()).append(" of ").append(r.checks().size()).append(" targets are covered; ")
                 .append(r.pointInsideCount()).append(" of ").append(r.checks().size()).append(" have the point inside.</p>\n");
-        if (r.failed() > 0) b.append("<p class=\"no\">").append(r.failed()).append(" run(s) threw an error and are left out.</p>\n");
-        b.append("<p>Reproduce: <code>").append(BatchReport.esc(command)).append("</code></p>\n");
-        b.append("<table><tr><th>target</th><th>what was observed</th><th>observed (range)</th><th>simulated median</th>"
+        if (r.failed() > 0) b.append("<p class=\"warn\">").append(r.failed()).append(" run(s) threw an error and are left out.</p>\n");
+        b.append("<p>Reproduce: <code>").append(esc(command)).append("</code></p>\n");
+        b.append("<table class=\"text\"><tr><th>target</th><th>what was observed</th><th>observed (range)</th><th>simulated median</th>"
                 + "<th>simulated 90%</th><th>covered</th><th>point inside</th><th>source</th></tr>\n");
         for (Validation.Check c : r.checks()) {
             Target t = c.target();
-            b.append("<tr><td>").append(BatchReport.esc(t.id())).append("</td><td>").append(BatchReport.esc(t.figure().quantity()))
+            b.append("<tr><td>").append(esc(t.id())).append("</td><td>").append(esc(t.figure().quantity()))
                     .append("</td><td>").append(t.format(t.observed())).append(" (").append(t.format(t.low())).append(" – ")
                     .append(t.format(t.high())).append(")</td><td>").append(t.format(c.median())).append("</td><td>")
                     .append(t.format(c.low())).append(" – ").append(t.format(c.high())).append("</td><td")
-                    .append(c.covered() ? ">yes" : " class=\"no\">no").append("</td><td")
-                    .append(c.pointInside() ? ">yes" : " class=\"no\">no").append("</td><td>").append(BatchReport.esc(t.figure().citation()))
-                    .append("; range: ").append(BatchReport.esc(t.figure().rangeRule())).append("</td></tr>\n");
+                    .append(c.covered() ? ">yes" : " class=\"warn\">no").append("</td><td")
+                    .append(c.pointInside() ? ">yes" : " class=\"warn\">no").append("</td><td>").append(esc(t.figure().citation()))
+                    .append("; range: ").append(esc(t.figure().rangeRule())).append("</td></tr>\n");
         }
-        b.append("</table>\n").append(figures).append("<p>Table: checks.csv.</p>\n</body></html>\n");
-        return b.toString();
+        return b.append("</table>\n").append(figures).append("<p>Table: checks.csv.</p>\n").append(HtmlPage.end()).toString();
     }
 }

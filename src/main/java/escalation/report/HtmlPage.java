@@ -20,7 +20,8 @@ final class HtmlPage {
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
             + "td:first-child,th:first-child{text-align:left}img{max-width:100%;border:1px solid #eee;margin:0.5em 0}"
-            + "code{background:#f4f4f4;padding:2px 4px}.warn{color:#a40}.sig{font-weight:bold}";
+            + "code{background:#f4f4f4;padding:2px 4px}.warn{color:#a40;font-weight:bold}.sig{font-weight:bold}"
+            + "table.text td,table.text th{text-align:left;vertical-align:top}";
 
     private HtmlPage() { }
 
@@ -69,6 +70,11 @@ final class HtmlPage {
         if (Double.isNaN(v)) return "–";
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.3f", v);
+    }
+
+    /** Probabilities keep three decimals, even at 0 and 1, so a column of them lines up. */
+    static String prob(double p) {
+        return Double.isNaN(p) ? "–" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     /** A p-value as people read them: three decimals, or "<0.001". */

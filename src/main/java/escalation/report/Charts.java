@@ -226,6 +226,9 @@ public final class Charts {
         NumberAxis x = integerAware(new NumberAxis("week starting"));
         x.setNumberFormatOverride(new WeekFormat(s.weekStarts()));
         x.setRange(-0.5, Math.max(1, s.weekStarts().size()) - 0.5);
+        // A label ("28 Mar") needs about two weeks' width on a 1200-pixel chart past 14 weeks; the axis
+        // cannot measure labels it gets from a custom format, so the step is set here.
+        x.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(s.weekStarts().size() / 14.0))));
         XYPlot plot = new XYPlot(data, x, integerAware(numberAxis("attacks per run per week (mean)")), r);
         plot.setNoDataMessage("no attacks in any run");
         return chart("Attacks per week, by attacker", plot, subtitle(s));

@@ -137,14 +137,14 @@ class CompareTest {
     }
 
     @Test
-    void credibleRetaliationBringsStrikesOnIran() throws Exception {
-        // Israel and the US answering lethal attacks almost surely, within two days, must carry the
-        // ladder to strikes on Iranian territory more often (about 0.26 against 0.90 at N = 2000).
+    void credibleRetaliationBringsUsStrikesInIraq() throws Exception {
+        // The US answering lethal attacks on Israel as its own, almost surely and within days, must bring
+        // its strikes on the factions in Iraq far more often than its harm-keyed doctrine alone does.
         Path f = compare("real", AUTUMN, CREDIBLE, "--runs", "300", "--seed", "2");
-        Map<String, String> iran = rows(f, CompareReport.COMPARISON, "outcome").get("iran_struck/credible-retaliation");
-        assertTrue(Double.parseDouble(iran.get("diff_low")) > 0.3, iran.toString());
-        assertTrue(Double.parseDouble(iran.get("p_holm")) < 1e-6, iran.toString());
-        assertTrue(Long.parseLong(iran.get("only_variant")) > 5 * Long.parseLong(iran.get("only_baseline")), iran.toString());
+        Map<String, String> us = rows(f, CompareReport.COMPARISON, "outcome").get("us_strikes_iraq/credible-retaliation");
+        assertTrue(Double.parseDouble(us.get("diff_low")) > 0.3, us.toString());
+        assertTrue(Double.parseDouble(us.get("p_holm")) < 1e-6, us.toString());
+        assertTrue(Long.parseLong(us.get("only_variant")) > 5 * Long.parseLong(us.get("only_baseline")), us.toString());
     }
 
     @Test

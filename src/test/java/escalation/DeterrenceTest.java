@@ -67,12 +67,12 @@ class DeterrenceTest {
         assertTrue(mean(b) < mean(a) && p < 0.01, "lethal strikes from Iraq on Israel: " + mean(a) + " vs " + mean(b) + ", p=" + p);
     }
 
-    /** Drone strikes (3 drones each) on Israel by the four Iraqi factions: weapons minus harassment pairs. */
+    /** Drone strikes (2 drones each) on Israel by the four Iraqi factions: weapons minus one per attack. */
     private static double lethalFromIraq(Theatre t, RunRecord r, int israel) {
         double sum = 0;
         for (String f : new String[] {"kh", "nujaba", "aah", "kss"}) {
             int cell = r.cell(t.index(f), israel);
-            sum += r.weapons[cell] - 2.0 * r.attacks[cell];   // 3 per strike, 2 per harassment: excess = strikes
+            sum += r.weapons[cell] - r.attacks[cell];   // 2 per strike, 1 per harassment: excess = strikes
         }
         return sum;
     }

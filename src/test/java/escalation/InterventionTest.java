@@ -110,7 +110,7 @@ class InterventionTest {
     void everySettablePathHasAFirstDayValue() {
         Records.Scenario s = Scenarios.theatre(AUTUMN).scenario;
         for (String path : SettablePaths.all(s)) SettablePaths.valueIn(s, path);
-        assertEquals(0.35, SettablePaths.valueIn(s, "actors.israel.attention"));
+        assertEquals(1.0, SettablePaths.valueIn(s, "actors.israel.attention"), "Israel's attention here is shared among its fronts at war");
         assertEquals(0.55, SettablePaths.valueIn(s, "actors.israel.air_defence_routes.iraq.drone"));
         assertEquals(0.2, SettablePaths.valueIn(s, "relations.restraint.iraq_gov.strength"));
         assertEquals(0.6, SettablePaths.valueIn(s, "calendar.winter.tempo"));

@@ -39,7 +39,7 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
                           List<Target> targets, Target weekly, List<Figure> figures) {
 
     private static final Set<String> ROOT_KEYS = Set.of("title", "scenario", "observed", "groups", "weekly", "targets");
-    private static final Set<String> TARGET_KEYS = Set.of("figure", "statistic", "by", "against", "measure", "from", "to", "base");
+    private static final Set<String> TARGET_KEYS = Set.of("figure", "statistic", "by", "against", "measure", "from", "to", "base", "where");
     private static final Set<String> WEEKLY_KEYS = Set.of("by", "against", "measure", "from", "to");
 
     /** Loads a history check and its scenario, with {@code overrides} ("path=value") applied to the scenario. */
@@ -173,7 +173,13 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
         }
         double[] v = observed(f, kind, w.from(), path, m, c);
         if (v == null) return null;
-        return new Target(f.id(), kind, w.by(), w.against(), w.measure(), w.from(), w.to(), baseFrom, baseTo, v[0], v[1], v[2], f);
+        List<String> where = List.of();
+        if (m.get("where") instanceof Node.Sequence ws) {
+            where = ws.items().stream().map(x -> x instanceof Node.Scalar sc ? sc.text() : "").toList();
+        } else if (m.get("where") != null) {
+            c.problems.add(new Problem(m.get("where").position(), path + ".where", "expected a list of corridor nodes, found " + m.get("where").shape()));
+        }
+        return new Target(f.id(), kind, w.by(), w.against(), w.measure(), w.from(), w.to(), baseFrom, baseTo, v[0], v[1], v[2], f, where);
     }
 
     /** by, against, measure, from and to: the part every statistic shares. */
@@ -190,7 +196,7 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
                 measure = null;
             }
         }
-        if (kind == Target.Kind.INTERCEPTION_SHARE) measure = "weapons";
+        if (kind == Target.Kind.INTERCEPTION_SHARE && m.get("measure") == null) measure = "weapons";
         LocalDate from = date(m, "from", path, c);
         LocalDate to = date(m, "to", path, c);
         if (from != null && to != null && to.isBefore(from)) {

@@ -16,6 +16,8 @@ public final class Statistic {
     private final int to;
     private final int baseFrom;
     private final int baseTo;
+    /** Per corridor node, whether strikes landing there count; null when every place counts. */
+    private final boolean[] where;
 
     public Statistic(Target t, Theatre theatre) {
         target = t;
@@ -26,6 +28,16 @@ public final class Statistic {
         to = theatre.dayOf(t.to());
         baseFrom = t.baseFrom() == null ? 0 : theatre.dayOf(t.baseFrom());
         baseTo = t.baseTo() == null ? -1 : theatre.dayOf(t.baseTo());
+        if (t.where().isEmpty()) {
+            where = null;
+        } else {
+            where = new boolean[theatre.nodes.length];
+            for (String node : t.where()) {
+                int k = java.util.Arrays.asList(theatre.nodes).indexOf(node);
+                if (k < 0) throw new IllegalArgumentException("target " + t.id() + ": unknown corridor node '" + node + "'");
+                where[k] = true;
+            }
+        }
     }
 
     private static boolean[] members(java.util.List<String> ids, Theatre t) {
@@ -46,7 +58,7 @@ public final class Statistic {
                 yield rate / base;
             }
             case INTERCEPTION_SHARE -> {
-                double launched = sum(s, from, to, 1);
+                double launched = sum(s, from, to, measure);
                 yield launched == 0 ? Double.NaN : sum(s, from, to, 2) / launched;
             }
             case WEEKLY_PEAK, PEAK_WEEK -> {
@@ -67,7 +79,7 @@ public final class Statistic {
         double[] weeks = new double[(to - from) / 7 + 1];
         for (int i = 0; i < s.size(); i++) {
             int d = s.day(i);
-            if (d >= from && d <= to && by[s.attacker(i)] && against[s.target(i)]) weeks[(d - from) / 7] += amount(s, i, measure);
+            if (d >= from && d <= to && counts(s, i)) weeks[(d - from) / 7] += amount(s, i, measure);
         }
         return weeks;
     }
@@ -76,7 +88,7 @@ public final class Statistic {
         double total = 0;
         for (int i = 0; i < s.size(); i++) {
             int d = s.day(i);
-            if (d >= first && d <= last && by[s.attacker(i)] && against[s.target(i)]) total += amount(s, i, m);
+            if (d >= first && d <= last && counts(s, i)) total += amount(s, i, m);
         }
         return total;
     }
@@ -85,9 +97,16 @@ public final class Statistic {
     private int first(RunRecord.Strikes s, int first) {
         for (int i = 0; i < s.size(); i++) {
             int d = s.day(i);
-            if (d >= first && d <= to && by[s.attacker(i)] && against[s.target(i)] && amount(s, i, measure) > 0) return d;
+            if (d >= first && d <= to && counts(s, i) && amount(s, i, measure) > 0) return d;
         }
         return to + 1;
+    }
+
+    private boolean counts(RunRecord.Strikes s, int i) {
+        if (!by[s.attacker(i)] || !against[s.target(i)]) return false;
+        if (where == null) return true;
+        int w = s.where(i);
+        return w >= 0 && where[w];
     }
 
     private static double amount(RunRecord.Strikes s, int i, int m) {
@@ -97,7 +116,9 @@ public final class Statistic {
             case 2 -> s.intercepted(i);
             case 3 -> s.launched(i) - s.intercepted(i);
             case 4 -> s.killed(i);
-            default -> s.injured(i);
+            case 5 -> s.injured(i);
+            case 6 -> s.reached(i);
+            default -> s.claims(i);
         };
     }
 }

@@ -8,13 +8,22 @@ import java.util.List;
  * some actors ({@code by}) on others ({@code against}) over a date window, with the figure's value,
  * uncertainty range and source. One general definition serves every target; see {@link Statistic}.
  *
- * @param measure    what is summed per strike: attacks (one per strike), weapons, intercepted, hits, killed or injured
+ * @param measure    what is summed per strike: attacks (one per strike), weapons, intercepted, hits, killed, injured,
+ *                   reached (weapons that reached the target's air defences) or claims (the attacker's claims)
+ * @param where      corridor nodes where counted strikes land (empty: anywhere)
  * @param baseFrom   for {@link Kind#RATIO}, the first day of the window the rate is compared with; else null
  * @param observed   the figure's value in the statistic's unit (days after {@code from} for dates)
  */
 public record Target(String id, Kind kind, List<String> by, List<String> against, String measure,
                      LocalDate from, LocalDate to, LocalDate baseFrom, LocalDate baseTo,
-                     double observed, double low, double high, Figure figure) {
+                     double observed, double low, double high, Figure figure, List<String> where) {
+
+    /** A target counting strikes wherever they land. */
+    public Target(String id, Kind kind, List<String> by, List<String> against, String measure,
+                  LocalDate from, LocalDate to, LocalDate baseFrom, LocalDate baseTo,
+                  double observed, double low, double high, Figure figure) {
+        this(id, kind, by, against, measure, from, to, baseFrom, baseTo, observed, low, high, figure, List.of());
+    }
 
     /** The statistic kinds. */
     public enum Kind {
@@ -26,7 +35,7 @@ public record Target(String id, Kind kind, List<String> by, List<String> against
         PEAK_WEEK("peak_week"),
         /** The daily rate in the window over the daily rate in the base window, each count plus 0.5. */
         RATIO("ratio"),
-        /** Weapons intercepted over weapons launched in the window (undefined when none was launched). */
+        /** Weapons intercepted over the measure in the window, weapons launched unless it names claims (undefined when it is 0). */
         INTERCEPTION_SHARE("interception_share"),
         /** The first day in the window with a positive measure, as days after {@code from}; censored at {@code to} + 1. */
         FIRST_DATE("first_date"),
@@ -56,7 +65,7 @@ public record Target(String id, Kind kind, List<String> by, List<String> against
         }
     }
 
-    public static final List<String> MEASURES = List.of("attacks", "weapons", "intercepted", "hits", "killed", "injured");
+    public static final List<String> MEASURES = List.of("attacks", "weapons", "intercepted", "hits", "killed", "injured", "reached", "claims");
 
     /** Half the width of the observed range: the scale of this target in a calibration distance. */
     public double scale() {

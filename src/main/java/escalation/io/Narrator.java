@@ -31,6 +31,8 @@ public final class Narrator {
             case EVENT -> "Event: " + o.note();
             case SHOCK -> "Shock: " + o.note();
             case THRESHOLD -> "Threshold crossed: " + o.note() + " (" + name(o.actor()) + " against " + inSentence(o.target()) + ")";
+            case DEAL -> name(o.actor()) + verb(o.actor(), " strikes", " strike") + " a deal with " + inSentence(o.target())
+                    + ", which suspends its attacks for " + fmt(o.why() == null ? 0 : o.why().input("deal_days")) + " days";
         };
     }
 
@@ -45,7 +47,9 @@ public final class Narrator {
         }
         b.append(" (").append(a.label()).append("; ").append(lowerFirst(theatre.rungNames[a.rung()])).append(')');
         if (a.launchesWeapons()) {
-            b.append(": ").append(o.intercepted()).append(" intercepted, ").append(o.hits()).append(o.hits() == 1 ? " hit" : " hits");
+            b.append(": ");
+            if (o.note() != null) b.append(o.note()).append(", ");
+            b.append(o.intercepted()).append(" intercepted, ").append(o.hits()).append(o.hits() == 1 ? " hit" : " hits");
             if (o.killed() > 0 || o.injured() > 0) b.append(", ").append(o.killed()).append(" killed, ").append(o.injured()).append(" injured");
         }
         if (a.corridorLinks().length > 0) {
@@ -118,12 +122,16 @@ public final class Narrator {
             case World.INTERVENTION, World.INTERVENTION_ORDER -> parts.add("the instructor intervened");
             case "scripted" -> parts.add("the script of history says so");
             case "patron" -> parts.add(patronReason(o, d));
+            case "host" -> parts.add("threats and strikes on its territory raised its alarm to " + fmt(d.input("alarm"))
+                    + ", and " + inSentence(o.target()) + " attacked most in recent days");
             case "tit_for_tat", "graduated" -> {
                 int received = (int) d.input("received_rung");
                 String rung = received >= 1 ? " (" + lowerFirst(theatre.rungNames[received - 1]) + ")" : "";
                 String they = verb(o.actor(), "it answers", "they answer");
                 parts.add(d.input("commitment") < 1 ? they + " an attack on an ally " + verb(o.actor(), "it protects", "they protect") + rung : they + " an attack" + rung);
-                parts.add(possessive(o.actor()) + " doctrine answers with probability " + fmt(d.input("reliability")));
+                parts.add(possessive(o.actor()) + " doctrine's reliability is " + fmt(d.input("reliability"))
+                        + ", and with attention, pressure and fear the answer came with probability " + fmt(d.probability()));
+                if (d.input("scale") != 1 && !Double.isNaN(d.input("scale"))) parts.add("sized " + fmt(d.input("scale")) + " times a standard answer to the harm received");
                 if (d.input("domestic_pressure") >= 0.05) parts.add("pressure at home " + fmt(d.input("domestic_pressure")));
             }
             default -> {
@@ -147,17 +155,18 @@ public final class Narrator {
     private String patronReason(Occurrence o, Decision d) {
         double allies = d.input("allies_recent_harm");
         double own = d.input("own_recent_harm");
+        double inCase = d.input("case_for_ordering_in");
+        if (own >= d.input("regime_at")) {
+            return "its own recent harm (" + fmt(own) + ") puts the regime at stake (" + fmt(d.input("regime_at")) + "), so every proxy is ordered in";
+        }
         if (own >= d.input("restrain_at")) {
-            return "its own recent harm (" + fmt(own) + ") reached its restraint level (" + fmt(d.input("restrain_at")) + ")";
+            return "its own recent harm (" + fmt(own) + ") reached its restraint level (" + fmt(d.input("restrain_at")) + "): a wider war would cost it most";
         }
-        if (allies >= d.input("surge_at")) {
-            return "its allies' recent harm (" + fmt(allies) + ") reached its surge level (" + fmt(d.input("surge_at")) + ")";
-        }
-        if (allies >= d.input("activate_at")) {
-            return "its allies' recent harm (" + fmt(allies) + ") reached its activation level (" + fmt(d.input("activate_at")) + ")";
-        }
-        return "its allies' recent harm (" + fmt(allies) + ") is below its activation level (" + fmt(d.input("activate_at"))
-                + "), so it gives its default order";
+        String weighed = "its allies' recent harm (" + fmt(allies) + ") and its own (" + fmt(own) + "), less the risk of drawing fire ("
+                + fmt(d.input("risk_of_drawing_fire")) + "), make a case of " + fmt(inCase);
+        if (inCase >= d.input("surge_at")) return weighed + ", at or above its surge level (" + fmt(d.input("surge_at")) + ")";
+        if (inCase >= d.input("activate_at")) return weighed + ", at or above its activation level (" + fmt(d.input("activate_at")) + ")";
+        return weighed + ", below its activation level (" + fmt(d.input("activate_at")) + "), so it gives its default order";
     }
 
     /** One ticker line: the date, what happened and, capitalised, why. */

@@ -6,10 +6,17 @@ package escalation.model;
  * the target (or its protector) within the window is evidence for retaliation weighted by how hard
  * it was relative to the strongest attack of the episode; a window that closes unanswered counts
  * each of its attacks as evidence against. Allies of the same camp learn vicariously with a weight.
+ * Beside the probability, each holder keeps the believed <em>severity</em> of the adversary's answers:
+ * the size of an answer relative to the answerer's standard one (its {@code scale}, 1 for an answer of
+ * the action's own salvo), moved toward each observed answer's scale by {@code dynamics.severity_learning},
+ * so a 125-munition campaign teaches more than one drone. Deterrence reads the product, the expected
+ * severity {@code retaliation x severity}.
  */
 public final class Beliefs {
     private final double[][] alpha;
     private final double[][] beta;
+    /** Believed size of the adversary's answers, relative to a standard answer (1). */
+    private final double[][] severity;
     /** Last day of the open watch window of (attacker, target), or -1. */
     private final int[][] watchUntil;
     private final double[][] watchIntensity;
@@ -23,6 +30,7 @@ public final class Beliefs {
         int actors = priorAlpha.length;
         alpha = new double[actors][];
         beta = new double[actors][];
+        severity = new double[actors][actors];
         watchUntil = new int[actors][actors];
         watchIntensity = new double[actors][actors];
         watchAttacks = new int[actors][actors];
@@ -30,6 +38,7 @@ public final class Beliefs {
             alpha[i] = priorAlpha[i].clone();
             beta[i] = priorBeta[i].clone();
             java.util.Arrays.fill(watchUntil[i], -1);
+            java.util.Arrays.fill(severity[i], 1);
         }
     }
 
@@ -37,6 +46,16 @@ public final class Beliefs {
     public double retaliation(int holder, int about) {
         double a = alpha[holder][about];
         return a / (a + beta[holder][about]);
+    }
+
+    /** Believed severity of {@code about}'s answers, relative to a standard answer. */
+    public double severity(int holder, int about) {
+        return severity[holder][about];
+    }
+
+    /** The expected severity of retaliation: belief that it comes times its believed size. */
+    public double fear(int holder, int about) {
+        return retaliation(holder, about) * severity[holder][about];
     }
 
     public double alpha(int holder, int about) {
@@ -68,11 +87,26 @@ public final class Beliefs {
      * {@code answerer} struck {@code attacker}, who had an open window on {@code watched}: evidence
      * that {@code watched} retaliates, weighted by intensity; returns the weight.
      */
-    double answered(int attacker, int watched, double answerIntensity, Theatre t, double vicarious) {
+    double answered(int attacker, int watched, double answerIntensity, double scale, double severityLearning, Theatre t, double vicarious) {
         double w = Math.min(1, answerIntensity / watchIntensity[attacker][watched]);
         learn(attacker, watched, w, 1 - w, t, vicarious);
+        learnSeverity(attacker, watched, scale, severityLearning, t, vicarious);
         watchUntil[attacker][watched] = -1;
         return w;
+    }
+
+    /** A strike on leaders: evidence of resolve, and an answer of at least standard size. */
+    void feared(int holder, int about, double evidence, double severityLearning, double scale, Theatre t) {
+        alpha[holder][about] += evidence;
+        learnSeverity(holder, about, scale, severityLearning, t, 0);
+    }
+
+    private void learnSeverity(int holder, int about, double scale, double rate, Theatre t, double vicarious) {
+        severity[holder][about] += rate * (scale - severity[holder][about]);
+        if (vicarious <= 0) return;
+        for (int k : t.campmates[holder]) {
+            if (t.mayTarget[k][about]) severity[k][about] += vicarious * rate * (scale - severity[k][about]);
+        }
     }
 
     /** Closes the windows that ended before {@code day} unanswered. */

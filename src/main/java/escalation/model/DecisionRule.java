@@ -29,6 +29,7 @@ public interface DecisionRule {
             case "utility" -> new UtilityRule(rule, t);
             case "scripted" -> new ScriptedRule(rule, t, self);
             case "patron" -> new PatronRule(rule, t, self);
+            case "host" -> new HostRule(rule);
             case "tit_for_tat", "graduated" -> new AnsweringRule(rule, t);
             default -> throw new IllegalArgumentException("unknown rule kind " + rule.kind());
         };

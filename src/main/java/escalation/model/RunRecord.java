@@ -13,6 +13,10 @@ public final class RunRecord {
     public final int[] attacks;
     public final int[] weapons;
     public final int[] intercepted;
+    /** Weapons that reached the target's air defences (the rest fell short, failed or were stopped on the way). */
+    public final int[] reached;
+    /** Claims the attacker made (the observation layer): none for an unclaimed attack, several for false ones. */
+    public final int[] claims;
     public final int[] hits;
     public final int[] killed;
     public final int[] injured;
@@ -35,6 +39,8 @@ public final class RunRecord {
         attacks = new int[actors * actors];
         weapons = new int[actors * actors];
         intercepted = new int[actors * actors];
+        reached = new int[actors * actors];
+        claims = new int[actors * actors];
         hits = new int[actors * actors];
         killed = new int[actors * actors];
         injured = new int[actors * actors];
@@ -88,8 +94,8 @@ public final class RunRecord {
     }
 
     /**
-     * A run's strikes in the order they happened, seven ints each (day, attacker, target, launched,
-     * intercepted, killed, injured): memory grows with the run's attacks only, a few kilobytes for a
+     * A run's strikes in the order they happened, ten ints each (day, attacker, target, launched,
+     * intercepted, killed, injured, reached, claims, and the corridor node where it landed or -1): memory grows with the run's attacks only, a few kilobytes for a
      * busy half-year, and any count over a date window, weekly peak or first date derives from it.
      */
     public static final class Strikes {
@@ -100,11 +106,15 @@ public final class RunRecord {
         private static final int INTERCEPTED = 4;
         private static final int KILLED = 5;
         private static final int INJURED = 6;
-        private static final int WIDTH = 7;
+        private static final int REACHED = 7;
+        private static final int CLAIMS = 8;
+        private static final int WHERE = 9;
+        private static final int WIDTH = 10;
         private int[] data = new int[WIDTH * 64];
         private int size;
 
-        void add(int day, int attacker, int target, int launched, int intercepted, int killed, int injured) {
+        void add(int day, int attacker, int target, int launched, int intercepted, int killed, int injured,
+                 int reached, int claims, int where) {
             if ((size + 1) * WIDTH > data.length) data = Arrays.copyOf(data, data.length * 2);
             int o = size * WIDTH;
             data[o + DAY] = day;
@@ -114,6 +124,9 @@ public final class RunRecord {
             data[o + INTERCEPTED] = intercepted;
             data[o + KILLED] = killed;
             data[o + INJURED] = injured;
+            data[o + REACHED] = reached;
+            data[o + CLAIMS] = claims;
+            data[o + WHERE] = where;
             size++;
         }
 
@@ -147,6 +160,19 @@ public final class RunRecord {
 
         public int injured(int i) {
             return data[i * WIDTH + INJURED];
+        }
+
+        public int reached(int i) {
+            return data[i * WIDTH + REACHED];
+        }
+
+        public int claims(int i) {
+            return data[i * WIDTH + CLAIMS];
+        }
+
+        /** The corridor node where the strike landed, or -1. */
+        public int where(int i) {
+            return data[i * WIDTH + WHERE];
         }
     }
 }

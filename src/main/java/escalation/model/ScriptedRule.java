@@ -6,16 +6,22 @@ import escalation.scenario.Records;
 final class ScriptedRule implements DecisionRule {
     private final int[][] actionsByDay;
     private final int[][] salvoByDay;
+    private final int[][] killedByDay;
+    private final int[][] injuredByDay;
 
     ScriptedRule(Records.Rule r, Theatre t, int self) {
         actionsByDay = new int[t.days][];
         salvoByDay = new int[t.days][];
+        killedByDay = new int[t.days][];
+        injuredByDay = new int[t.days][];
         Records.Actor actor = t.scenario.actors().get(self);
         for (Records.ScriptedAction s : r.script()) {
             int d = t.dayOf(s.date());
             int k = actor.actions().indexOf(actor.action(s.action()));
             actionsByDay[d] = append(actionsByDay[d], k);
             salvoByDay[d] = append(salvoByDay[d], s.salvo());
+            killedByDay[d] = append(killedByDay[d], s.killed());
+            injuredByDay[d] = append(injuredByDay[d], s.injured());
         }
     }
 
@@ -30,6 +36,7 @@ final class ScriptedRule implements DecisionRule {
         if (today == null) return;
         for (int k = 0; k < today.length; k++) {
             out.add(today[k], salvoByDay[w.day][k], w.explaining ? Decision.of(kind(), 1, 0) : null);
+            out.fixCasualties(killedByDay[w.day][k], injuredByDay[w.day][k]);
         }
     }
 

@@ -3,7 +3,8 @@ package escalation.model;
 /**
  * The state of the supply corridor in one run: each link's capacity in [0, 1]. Strikes cut it; it
  * recovers linearly over the link's repair time. Resupply that flows over the corridor is throttled
- * by the weakest link on the path from the patron's region to the receiver's.
+ * by the weakest link on the path from the patron's region to the receiver's. A severed link (the fall of
+ * the regime that held it: Assad's, 8 Dec 2024) falls to 0 and is never repaired.
  */
 public final class SupplyCorridor {
     private final CorridorTopology topology;
@@ -43,6 +44,13 @@ public final class SupplyCorridor {
         remembered[from][to] = min;
         rememberedAt[from][to] = version;
         return min;
+    }
+
+    void sever(int link) {
+        capacity[link] = 0;
+        repairPerDay[link] = 0;
+        intact = false;
+        version++;
     }
 
     void strike(int link, double damage) {

@@ -2,6 +2,7 @@ package escalation.model;
 
 import escalation.scenario.Records;
 import escalation.scenario.Records.Scenario;
+import escalation.spec.ScenarioSpec;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class Theatre {
     final double[] rootRelativeIntensity;
 
     public final boolean[][] mayTarget;
+    /** Per actor, the adversaries it may target, ascending. */
+    public final int[][] targetsOf;
     /** Per actor, its repertoire. */
     public final CompiledAction[][] actions;
 
@@ -67,11 +70,38 @@ public final class Theatre {
 
     public final double[] killedPerHit;
     public final double[] injuredPerHit;
+    /** Per weapon, the probability that a launched one reaches the target's air defences. */
+    public final double[] reach;
+    /** Per rung, whether it is a state's direct attack on another's territory (answered whatever the attention). */
+    public final boolean[] rungDirect;
+
+    public final String[] frontIds;
+    public final String[] frontNames;
+    /** Per front, its state on the first day (an index into {@link escalation.spec.ScenarioSpec#FRONT_STATES}). */
+    final int[] initialFrontState;
+    /** Per actor, the fronts that take its attention while at war, and how much. */
+    final int[][] demandFront;
+    final double[][] demand;
+    /** Per actor, its couplings: front, state and factor on its intensity. */
+    final int[][] couplingFront;
+    final int[][] couplingState;
+    final double[][] couplingFactor;
+    /** Per actor, whether any front bears on it (attention demand or coupling). */
+    final boolean[] frontBound;
+    /** Per actor, the share of its attacks it claims and the further claims per attack. */
+    public final double[] claimShare;
+    public final double[] claimExtra;
+    /** Per restrainer, the actors it restrains, and the index of itself in each one's {@link #restrainedBy} row. */
+    public final int[][] restrains;
+    final int[][] restrainsSlot;
 
     /** Dated events by day index. */
     public final List<List<Records.Effect>> effectsByDay;
     public final List<List<String>> eventNamesByDay;
     public final boolean[] winter;
+    /** Per random shock, the first and last day index on which it may happen. */
+    final int[] shockFrom;
+    final int[] shockTo;
     /** The date of each day index, made once: runs read today's date every day. */
     private final LocalDate[] dates;
 
@@ -130,6 +160,7 @@ public final class Theatre {
         weapons = weaponIds.length;
         killedPerHit = s.weapons().values().stream().mapToDouble(Records.Weapon::killed).toArray();
         injuredPerHit = s.weapons().values().stream().mapToDouble(Records.Weapon::injured).toArray();
+        reach = s.weapons().values().stream().mapToDouble(Records.Weapon::reach).toArray();
 
         List<String> camps = new ArrayList<>();
         camp = new int[actors];
@@ -147,12 +178,14 @@ public final class Theatre {
         rungKinetic = new boolean[rungs];
         rungNames = new String[rungs];
         rungSustained = new boolean[rungs];
+        rungDirect = new boolean[rungs];
         int lowest = rungs - 1;
         for (int r = 0; r < rungs; r++) {
             rungIntensity[r] = s.ladder().get(r).intensity();
             rungKinetic[r] = s.ladder().get(r).kinetic();
             rungNames[r] = s.ladder().get(r).name();
             rungSustained[r] = s.ladder().get(r).sustained();
+            rungDirect[r] = s.ladder().get(r).direct();
             if (rungKinetic[r] && r < lowest) lowest = r;
         }
         lowestKineticRung = lowest;
@@ -167,6 +200,16 @@ public final class Theatre {
         mayTarget = new boolean[actors][actors];
         for (Records.Adversaries a : s.relations().adversaries()) {
             for (String t : a.targets()) mayTarget[index(a.actor())][index(t)] = true;
+        }
+
+        frontIds = s.fronts().keySet().toArray(String[]::new);
+        frontNames = s.fronts().values().stream().map(Records.Front::name).toArray(String[]::new);
+        initialFrontState = s.fronts().values().stream().mapToInt(f -> ScenarioSpec.FRONT_STATES.indexOf(f.state())).toArray();
+
+        targetsOf = new int[actors][];
+        for (int i = 0; i < actors; i++) {
+            int self = i;
+            targetsOf[i] = java.util.stream.IntStream.range(0, actors).filter(j -> mayTarget[self][j]).toArray();
         }
 
         linkIds = s.corridor().links().stream().map(Records.Link::id).toArray(String[]::new);
@@ -219,7 +262,9 @@ public final class Theatre {
                 actions[i][k] = new CompiledAction(k, x.id(), x.label(), s.rungIndex(x.rung()), index(x.target()),
                         x.weapon() == null ? -1 : Arrays.asList(weaponIds).indexOf(x.weapon()), x.salvo(),
                         x.corridor().stream().mapToInt(l -> Arrays.asList(linkIds).indexOf(l)).toArray(), x.damage(),
-                        x.via().stream().mapToInt(this::index).toArray(), x.credibility(), x.relayPressure());
+                        x.via().stream().mapToInt(this::index).toArray(), x.credibility(), x.relayPressure(),
+                        x.front() == null ? -1 : frontIndex(x.front()), x.where() == null ? -1 : Arrays.asList(nodes).indexOf(x.where()),
+                        x.cost(), x.leaders(), x.evacuated());
             }
         }
 
@@ -275,6 +320,36 @@ public final class Theatre {
             }
         }
 
+        restrains = new int[actors][0];
+        restrainsSlot = new int[actors][0];
+        for (int i = 0; i < actors; i++) {
+            for (int k = 0; k < restrainedBy[i].length; k++) {
+                int r = restrainedBy[i][k];
+                restrains[r] = append(restrains[r], i);
+                restrainsSlot[r] = append(restrainsSlot[r], k);
+            }
+        }
+
+        demandFront = new int[actors][];
+        demand = new double[actors][];
+        couplingFront = new int[actors][];
+        couplingState = new int[actors][];
+        couplingFactor = new double[actors][];
+        frontBound = new boolean[actors];
+        claimShare = new double[actors];
+        claimExtra = new double[actors];
+        for (int i = 0; i < actors; i++) {
+            Records.Actor a = s.actors().get(i);
+            demandFront[i] = a.frontDemand().keySet().stream().mapToInt(this::frontIndex).toArray();
+            demand[i] = a.frontDemand().values().stream().mapToDouble(Double::doubleValue).toArray();
+            couplingFront[i] = a.coupling().stream().mapToInt(c -> frontIndex(c.front())).toArray();
+            couplingState[i] = a.coupling().stream().mapToInt(c -> ScenarioSpec.FRONT_STATES.indexOf(c.state())).toArray();
+            couplingFactor[i] = a.coupling().stream().mapToDouble(Records.Coupling::factor).toArray();
+            frontBound[i] = demandFront[i].length > 0 || couplingFront[i].length > 0;
+            claimShare[i] = a.claims().share();
+            claimExtra[i] = a.claims().extra();
+        }
+
         campmates = new int[actors][];
         for (int i = 0; i < actors; i++) {
             int self = i;
@@ -298,6 +373,9 @@ public final class Theatre {
             eventNamesByDay.get(d).add(e.name());
         }
 
+        shockFrom = s.calendar().shocks().stream().mapToInt(k -> dayOf(k.from())).toArray();
+        shockTo = s.calendar().shocks().stream().mapToInt(k -> dayOf(k.to())).toArray();
+
         initialIntercept = new double[actors][nodes.length + 1][weapons];
         World.fillInterception(initialIntercept, airDefence, routeDefence);
 
@@ -318,6 +396,12 @@ public final class Theatre {
     public int index(String actorId) {
         int i = scenario.actorIndex(actorId);
         if (i < 0) throw new IllegalArgumentException("unknown actor " + actorId);
+        return i;
+    }
+
+    public int frontIndex(String frontId) {
+        int i = Arrays.asList(frontIds).indexOf(frontId);
+        if (i < 0) throw new IllegalArgumentException("unknown front " + frontId);
         return i;
     }
 

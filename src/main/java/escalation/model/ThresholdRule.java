@@ -23,13 +23,11 @@ final class ThresholdRule implements DecisionRule {
     @Override public void decide(World w, int self, Intents out) {
         int target = -1;
         double most = -1;
-        for (int j = 0; j < w.theatre.actors; j++) {
-            if (w.theatre.mayTarget[self][j]) {
-                double g = w.grievance(self, j);
-                if (g > most) {
-                    most = g;
-                    target = j;
-                }
+        for (int j : w.theatre.targetsOf[self]) {
+            double g = w.grievance(self, j);
+            if (g > most) {
+                most = g;
+                target = j;
             }
         }
         if (target < 0 || most < threshold) return;
@@ -37,7 +35,7 @@ final class ThresholdRule implements DecisionRule {
         if (action < 0) return;
         double belief = w.beliefs.retaliation(self, target);
         double p = Math.min(1, tempo * w.propensity[self]) * (1 - deterrence * belief);
-        double u = w.random.nextDouble();
+        double u = w.draws.uniform();
         if (u < p) {
             out.add(action, -1, w.explaining ? Decision.of(kind(), p, u, "grievance", most, "threshold", threshold,
                     "belief_retaliation", belief, "propensity", w.propensity[self], "patron_order", w.orderIndex(self)) : null);

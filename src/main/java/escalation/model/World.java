@@ -7,26 +7,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.distribution.PoissonDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * The mutable state of one run and the three world phases of a day: perceive (calendar, decay,
- * resupply, the mechanisms that set each actor's propensity to act), resolve (salvos, interception,
- * casualties, grievance, learning, answers) and record. Actors decide in between, each with its
- * {@link DecisionRule}. No I/O and no text: an {@link Observer}, when present, receives
- * {@link Occurrence}s, and only then are {@link Decision}s built.
+ * resupply, the mechanisms that set each actor's intensity of action), resolve (salvos, the observation
+ * layer, interception, casualties, grievance, learning, answers owed) and record. Actors decide in
+ * between, each with its {@link DecisionRule}. Each mechanism of the domain brief lives in a class of
+ * its own ({@link Fronts}, {@link RestraintPressure}, {@link Command}, {@link Beliefs}, {@link Debts},
+ * {@link SupplyCorridor}, the rules); this class wires them into the day. No I/O and no text: an
+ * {@link Observer}, when present, receives {@link Occurrence}s, and only then are {@link Decision}s built.
  */
 public final class World {
     public final Theatre theatre;
     final MersenneTwisterFast random;
-    private final RandomGenerator commonsRandom;
+    final Draws draws;
     private final Observer observer;
     final boolean explaining;
 
     public int day = -1;
     public LocalDate date;
     private boolean winterToday;
+    /** Today's season multiplier on every actor's intensity (the winter tempo, or 1). */
+    double season = 1;
     /** The winter season's multipliers on tempo and casualties; settable mid-run. */
     double winterTempo;
     double winterEffectiveness;
@@ -69,20 +71,23 @@ public final class World {
     final double[] pressure;
     final double[] harmRecent;
     final double[] attacksRecent;
+    /** Per host, its alarm: recent threats relayed through it and strikes on its territory ({@link HostRule}). */
+    final double[] alarm;
     private final int[] attacksToday;
+    /** Per actor, the last day of its suspension of attacks, or -1. */
+    final int[] suspendedUntil;
+    /** The last day of any suspension: until then the steady part of propensities is recomputed daily. */
+    private int lastSuspensionDay = -1;
     public final Beliefs beliefs;
     public final SupplyCorridor corridor;
+    public final Fronts fronts;
+    public final RestraintPressure restraint;
+    public final Command command;
+    final Debts debts;
 
     /** Per patron, its standing order (an index into {@link ScenarioSpec#ORDERS}). */
     final int[] order;
     final int[] orderLockedUntil;
-    final int[][] answerDue;
-    /** Per answerer, how many entries of its {@link #answerDue} row are owed (at or above 0). */
-    final int[] answersOwed;
-    /** Per answerer, no debt of its falls due before this day. */
-    final int[] firstAnswerDue;
-    final int[][] answerRung;
-    final double[][] answerWeight;
 
     final DecisionRule[] rules;
     /** Per actor, true when its rule gives orders rather than acts ({@link DecisionRule#acts()} false). */
@@ -92,9 +97,12 @@ public final class World {
     final double[] propensity;
     /** Per actor, the propensity without rivalry, valid while no input of it has changed. */
     private final double[] steadyPropensity;
-    /** Set when attention, an order, control, compliance, restraint or leverage changes. */
+    /** Set when attention, an order, control, compliance, restraint, a front or leverage changes. */
     boolean propensityInputsChanged = true;
     private boolean steadyForWinter;
+    /** Per actor, the share of its attention its fronts at war leave to this theatre. */
+    final double[] attentionShare;
+    /** Per actor, attention share times season: what rations answers to attacks that are not direct. */
     final double[] answerPropensity;
     private final Intents[] intents;
     private final Intents[] forced;
@@ -107,7 +115,7 @@ public final class World {
     public World(Theatre t, MersenneTwisterFast random, Observer observer) {
         theatre = t;
         this.random = random;
-        this.commonsRandom = new CommonsRandom(random);
+        this.draws = new Draws(random);
         this.observer = observer;
         explaining = observer != null;
         int n = t.actors;
@@ -136,22 +144,25 @@ public final class World {
         pressure = new double[n];
         harmRecent = new double[n];
         attacksRecent = new double[n];
+        alarm = new double[n];
         attacksToday = new int[n];
+        suspendedUntil = new int[n];
+        Arrays.fill(suspendedUntil, -1);
         beliefs = new Beliefs(t.priorAlpha, t.priorBeta);
         corridor = new SupplyCorridor(t);
+        fronts = new Fronts(t);
+        restraint = new RestraintPressure(t);
+        command = new Command(n);
+        debts = new Debts(n);
         order = new int[n];
         orderLockedUntil = new int[n];
-        answerDue = new int[n][n];
-        answersOwed = new int[n];
-        firstAnswerDue = new int[n];
-        answerRung = new int[n][n];
-        answerWeight = new double[n][n];
         rules = new DecisionRule[n];
         ruleOrders = new boolean[n];
         doctrines = new AnsweringRule[n];
         patronRules = new PatronRule[n];
         propensity = new double[n];
         steadyPropensity = new double[n];
+        attentionShare = new double[n];
         answerPropensity = new double[n];
         intents = new Intents[n];
         forced = new Intents[n];
@@ -167,7 +178,6 @@ public final class World {
             attention[i] = a.attention();
             leverage[i] = a.leverage();
             restraintStrength[i] = t.restraintStrength[i].clone();
-            Arrays.fill(answerDue[i], -1);
             orderLockedUntil[i] = -1;
             intents[i] = new Intents();
             forced[i] = new Intents();
@@ -231,7 +241,10 @@ public final class World {
             pressure[i] *= keepPressure;
             harmRecent[i] *= keepRecent;
             attacksRecent[i] *= keepRecent;
+            alarm[i] *= keepRecent;
         }
+        restraint.decay(dyn.restraintDecay());
+        if (command.recover(dyn.commandRecovery())) propensityInputsChanged = true;
         beliefs.closeExpired(d, t, t.mechanisms.learning() ? dyn.vicariousLearning() : 0, t.mechanisms.learning());
         corridor.repair();
         resupply();
@@ -245,6 +258,7 @@ public final class World {
         if (interventions != null) applyInterventions();
         List<Records.Shock> shocks = t.scenario.calendar().shocks();
         for (int k = 0; k < shocks.size(); k++) {
+            if (d < t.shockFrom[k] || d > t.shockTo[k]) continue;
             Records.Shock s = shocks.get(k);
             if (random.nextDouble() < s.rate()) {
                 if (explaining) tell(new Occurrence(date, d, Occurrence.Kind.SHOCK, -1, -1, null, 0, 0, 0, 0, 0, null, s.name()));
@@ -301,31 +315,31 @@ public final class World {
     }
 
     /**
-     * The product of the mechanisms that scale an actor's daily probability of acting. All but rivalry
-     * change only on a few days (the season turns, an order, a signal's relayed pressure, a {@code set:}
-     * effect), so their product is kept and recomputed only after such a change; rivalry follows recent
-     * attacks, which decay every day.
+     * The product of the mechanisms that scale an actor's intensity of action: attention left by its
+     * fronts at war, the season, its patron's order, restraint, its couplings to fronts, its command and
+     * any suspension. All but rivalry change only on some days (an order, a front, a {@code set:}, the
+     * season), or daily while pressure or a degraded command recovers, so their product is kept and
+     * recomputed only then; rivalry follows recent attacks, which decay every day.
      */
     private void computePropensities() {
         Theatre t = theatre;
         Records.Mechanisms m = t.mechanisms;
-        if (propensityInputsChanged || winterToday != steadyForWinter) {
-            double season = winterToday ? winterTempo : 1;
+        boolean restraintMoves = m.restraint() && restraint.live();
+        if (propensityInputsChanged || winterToday != steadyForWinter || restraintMoves || day <= lastSuspensionDay + 1) {
+            season = winterToday ? winterTempo : 1;
             for (int i = 0; i < t.actors; i++) {
-                double p = (m.attention() ? attention[i] : 1) * season;
+                double share = !m.attention() ? 1 : m.fronts() && t.frontBound[i] ? fronts.attentionShare(i, attention[i]) : attention[i];
+                attentionShare[i] = share;
+                double p = share * season;
                 answerPropensity[i] = p;
                 int patron = t.patronOf[i];
                 if (m.patronOrders() && patron >= 0 && patronRules[patron] != null) {
                     p *= 1 + control[i] * compliance[i] * (patronRules[patron].effect[order[patron]] - 1);
                 }
-                if (m.restraint()) {
-                    int[] by = t.restrainedBy[i];
-                    double[] strength = restraintStrength[i];
-                    for (int k = 0; k < by.length; k++) {
-                        double free = 1 - strength[k] * leverage[by[k]];
-                        p *= free > 0 ? free : 0;
-                    }
-                }
+                if (m.restraint() && t.restrainedBy[i].length > 0) p *= restraint.factor(i, leverage, restraintStrength);
+                if (m.fronts() && t.frontBound[i]) p *= fronts.coupling(i);
+                if (m.decapitation()) p *= command.of(i);
+                if (suspendedUntil[i] >= day) p = 0;
                 steadyPropensity[i] = p;
             }
             propensityInputsChanged = false;
@@ -334,9 +348,13 @@ public final class World {
         for (int i = 0; i < t.actors; i++) {
             double p = steadyPropensity[i];
             if (m.relevance() && t.rivals[i].length > 0) {
+                // Competition for relevance: the actor is pushed by the rival furthest ahead of it, in
+                // proportion to its own eagerness, so an eager faction left behind is spurred and a
+                // restrained, reluctant one hardly at all (domain brief: junior factions "move into a
+                // higher gear" to keep pace with the Houthis).
                 double lead = 0;
                 for (int r : t.rivals[i]) lead = Math.max(lead, attacksRecent[r] - attacksRecent[i]);
-                p *= 1 + t.rivalryWeight[i] * Math.min(1, lead / t.rivalryScale[i]);
+                p *= 1 + t.rivalryWeight[i] * eagerness[i] * Math.min(1, lead / t.rivalryScale[i]);
             }
             propensity[i] = p;
         }
@@ -363,7 +381,32 @@ public final class World {
             int actor = t.index(p.actor());
             int k = t.scenario.actors().get(actor).actions().indexOf(t.scenario.actors().get(actor).action(p.action()));
             forced[actor].add(k, p.salvo(), explaining ? Decision.of(intervention ? INTERVENTION : "dated event", 1, 0) : null);
+            forced[actor].fixCasualties(p.killed(), p.injured());
+        } else if (e instanceof Records.FrontChange f) {
+            int front = t.frontIndex(f.front());
+            if (fronts.set(front, ScenarioSpec.FRONT_STATES.indexOf(f.state()))) {
+                propensityInputsChanged = true;
+                if (Fronts.pacified(fronts.state(front))) debts.forgive(front);
+            }
+        } else if (e instanceof Records.Sever sv) {
+            corridor.sever(Arrays.asList(t.linkIds).indexOf(sv.link()));
+        } else if (e instanceof Records.Suspend su) {
+            suspend(t.index(su.actor()), su.days());
         }
+    }
+
+    private void suspend(int actor, int days) {
+        suspendedUntil[actor] = Math.max(suspendedUntil[actor], day + days - 1);
+        lastSuspensionDay = Math.max(lastSuspensionDay, suspendedUntil[actor]);
+        propensityInputsChanged = true;
+    }
+
+    /** A deal struck by host {@code host} with {@code faction}: pressure added, and the faction suspends its attacks. */
+    void deal(int host, int faction, double addedPressure, int days, Decision why) {
+        if (theatre.mechanisms.restraint()) restraint.add(faction, host, addedPressure);
+        if (days > 0) suspend(faction, days);
+        propensityInputsChanged = true;
+        if (explaining) tell(new Occurrence(date, day, Occurrence.Kind.DEAL, host, faction, null, 0, 0, 0, 0, 0, why, null));
     }
 
     /** Changes the route-specific interception of weapons reaching {@code target} from {@code node} (a {@code set:} effect). */
@@ -409,6 +452,13 @@ public final class World {
         return !a.launchesWeapons() || (a.salvo() > 0 && stock[actor][a.weapon()] >= 1);
     }
 
+    /** The expected share of an action's weapons that get through: reach, then the target's interception on the route. */
+    double getsThrough(int actor, CompiledAction a) {
+        int w = a.weapon();
+        double reach = theatre.mechanisms.observation() ? theatre.reach[w] : 1;
+        return reach * (1 - intercept[a.target()][theatre.region[actor] + 1][w]);
+    }
+
     // ------------------------------------------------------------------ resolve
 
     /** Resolves the day's actions: dated ones first, then each actor's in actor order; empties the intents for tomorrow. */
@@ -420,15 +470,19 @@ public final class World {
                 if (q.size == 0) continue;
                 for (int k = 0; k < q.size; k++) {
                     CompiledAction x = theatre.actions[a][q.action[k]];
-                    perform(a, x, q.salvo[k] < 0 ? x.salvo() : q.salvo[k], q.why[k]);
+                    perform(a, x, q.salvo[k] < 0 ? x.salvo() : q.salvo[k], q, k);
+                    // A dated strike on an actor it owes an answer is that answer (a replay's scripted salvo).
+                    if (pass == 0 && theatre.rungKinetic[x.rung()]) debts.settle(a, x.target());
                 }
                 q.clear();
             }
         }
     }
 
-    private void perform(int a, CompiledAction x, int salvo, Decision why) {
+    private void perform(int a, CompiledAction x, int salvo, Intents q, int k) {
         Theatre t = theatre;
+        Records.Mechanisms m = t.mechanisms;
+        Decision why = q.why[k];
         int target = x.target();
         int rung = x.rung();
         if (!t.rungKinetic[rung]) {
@@ -436,6 +490,7 @@ public final class World {
             return;
         }
         int launched = 0;
+        int reached = 0;
         int intercepted = 0;
         int killed = 0;
         int injured = 0;
@@ -444,36 +499,65 @@ public final class World {
             launched = (int) Math.min(salvo, Math.floor(stock[a][w]));
             if (launched <= 0) return;
             stock[a][w] -= launched;
-            intercepted = binomial(launched, intercept[target][t.region[a] + 1][w]);
-            int hits = launched - intercepted;
+            reached = m.observation() ? draws.binomial(launched, t.reach[w]) : launched;
+            intercepted = draws.binomial(reached, intercept[target][t.region[a] + 1][w]);
+            int hits = reached - intercepted;
             if (hits > 0) {
-                double effectiveness = winterToday ? winterEffectiveness : 1;
-                killed = poisson(hits * t.killedPerHit[w] * effectiveness);
-                injured = poisson(hits * t.injuredPerHit[w] * effectiveness);
+                double exposed = (winterToday ? winterEffectiveness : 1) * (1 - x.evacuated());
+                killed = q.killed[k] >= 0 ? q.killed[k] : draws.poisson(hits * t.killedPerHit[w] * exposed);
+                injured = q.injured[k] >= 0 ? q.injured[k] : draws.poisson(hits * t.injuredPerHit[w] * exposed);
+            } else {
+                killed = Math.max(0, q.killed[k]);
+                injured = Math.max(0, q.injured[k]);
             }
         }
         for (int link : x.corridorLinks()) corridor.strike(link, x.damage());
-        int hits = launched - intercepted;
+        int hits = reached - intercepted;
+        int claims = 1;
+        if (m.observation() && (t.claimShare[a] < 1 || t.claimExtra[a] > 0)) {
+            claims = t.claimShare[a] >= 1 || draws.uniform() < t.claimShare[a] ? 1 : 0;
+            if (t.claimExtra[a] > 0) claims += draws.poisson(t.claimExtra[a]);
+        }
+        int where = x.where() >= 0 ? x.where() : t.region[target];
 
         RunRecord r = record;
         int cell = r.cell(a, target);
         r.attacks[cell]++;
         r.weapons[cell] += launched;
+        r.reached[cell] += reached;
         r.intercepted[cell] += intercepted;
         r.hits[cell] += hits;
         r.killed[cell] += killed;
         r.injured[cell] += injured;
-        if (r.strikes != null) r.strikes.add(day, a, target, launched, intercepted, killed, injured);
+        r.claims[cell] += claims;
+        if (r.strikes != null) r.strikes.add(day, a, target, launched, intercepted, killed, injured, reached, claims, where);
         attacksToday[a]++;
         raiseLevel(rung);
+        alarmHosts(target, where);
 
-        harm(a, target, t.rungIntensity[rung], killed, injured);
-        learn(a, target, t.rungIntensity[rung]);
-        scheduleAnswers(a, target, rung);
+        double scale = q.scale[k];
+        if (x.leaders() && hits > 0 && m.decapitation()) {
+            command.strikeLeaders(target, t.dynamics.decapitationLoss());
+            if (m.learning()) beliefs.feared(target, a, t.dynamics.decapitationFear(), t.dynamics.severityLearning(), Math.max(1, scale), t);
+            propensityInputsChanged = true;
+        }
+        harm(a, target, t.rungIntensity[rung], hits, killed, injured);
+        learn(a, target, t.rungIntensity[rung], scale, q.onBehalf[k]);
+        scheduleAnswers(a, target, rung, hits, killed, injured, x.front());
         if (explaining) {
-            tell(new Occurrence(date, day, Occurrence.Kind.STRIKE, a, target, x, launched, intercepted, hits, killed, injured, why, null));
+            tell(new Occurrence(date, day, Occurrence.Kind.STRIKE, a, target, x, launched, intercepted, hits, killed, injured, why,
+                    m.observation() ? "reached " + reached + ", claimed " + claims : null));
         }
         checkThresholds(a, target, rung);
+    }
+
+    /** A strike landing in {@code where} on an actor that a host of that region restrains raises the host's alarm. */
+    private void alarmHosts(int target, int where) {
+        if (where < 0) return;
+        int[] by = theatre.restrainedBy[target];
+        for (int b : by) {
+            if (theatre.region[b] == where) alarm[b] += 1;
+        }
     }
 
     private void signal(int a, CompiledAction x, Decision why) {
@@ -484,12 +568,9 @@ public final class World {
         if (t.mechanisms.signals()) {
             beliefs.signal(target, a, x.credibility());
             for (int v : x.via()) {
-                int[] by = t.restrainedBy[target];
-                for (int b : by) {
-                    if (b == v) {
-                        leverage[v] += x.relayPressure();
-                        propensityInputsChanged = true;
-                    }
+                if (restraint.add(target, v, x.relayPressure())) {
+                    alarm[v] += 1;
+                    propensityInputsChanged = true;
                 }
             }
         }
@@ -502,72 +583,12 @@ public final class World {
         if (theatre.rungSustained[rung]) sustainedLevel = Math.max(sustainedLevel, rung + 1);
     }
 
-    /**
-     * How many of {@code n} weapons are intercepted, each with probability {@code p} independently: a
-     * binomial draw by inversion from one number of the run's stream, counting the rarer outcome
-     * (interceptions or leaks) upward from 0 so the search is short. A salvo so large that the
-     * probability of none of the rarer outcome underflows falls back to one Bernoulli draw per weapon.
-     */
-    private int binomial(int n, double p) {
-        if (p <= 0) return 0;
-        if (p >= 1) return n;
-        boolean countLeaks = p > 0.5;
-        double q = countLeaks ? 1 - p : p;
-        double pmf = Math.pow(1 - q, n);
-        if (pmf < MIN_START_PROBABILITY) {
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (random.nextDouble() < p) k++;
-            }
-            return k;
-        }
-        double odds = q / (1 - q);
-        double u = random.nextDouble();
-        double cdf = pmf;
-        int k = 0;
-        while (u >= cdf && k < n) {
-            pmf *= odds * (n - k) / (k + 1);
-            k++;
-            cdf += pmf;
-        }
-        return countLeaks ? n - k : k;
-    }
-
-    /** Below this, the first term of an inversion search is too close to underflow to be accurate. */
-    private static final double MIN_START_PROBABILITY = 1e-250;
-
-    /**
-     * A Poisson draw from the run's stream: inversion from one number for small means (exact, without
-     * building a distribution per hit), Commons Math's {@link PoissonDistribution} for large ones.
-     */
-    private int poisson(double mean) {
-        if (mean <= 0) return 0;
-        if (mean < SMALL_POISSON_MEAN) {
-            double pmf = Math.exp(-mean);
-            double u = random.nextDouble();
-            double cdf = pmf;
-            int n = 0;
-            // The sum of the terms may stop just short of 1 by rounding; the bound ends the search there.
-            while (u >= cdf && n < MAX_SMALL_POISSON) {
-                n++;
-                pmf *= mean / n;
-                cdf += pmf;
-            }
-            return n;
-        }
-        return new PoissonDistribution(commonsRandom, mean, PoissonDistribution.DEFAULT_EPSILON,
-                PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
-    }
-
-    private static final double SMALL_POISSON_MEAN = 30;
-    private static final int MAX_SMALL_POISSON = 1000;
-
     /** Harm received becomes grievance (shared within the camp), domestic pressure and distress. */
-    private void harm(int attacker, int target, double intensity, int killed, int injured) {
+    private void harm(int attacker, int target, double intensity, int hits, int killed, int injured) {
         Theatre t = theatre;
         Records.Dynamics dyn = t.dynamics;
-        double harm = dyn.grievancePerIntensity() * intensity + dyn.grievancePerKilled() * killed
-                + dyn.grievancePerInjured() * injured;
+        double harm = dyn.grievancePerIntensity() * intensity + dyn.grievancePerHit() * hits
+                + dyn.grievancePerKilled() * killed + dyn.grievancePerInjured() * injured;
         harmRecent[target] += harm;
         if (t.mechanisms.grievance()) {
             addGrievance(target, attacker, harm);
@@ -582,44 +603,46 @@ public final class World {
         if (t.mechanisms.domesticPressure()) pressure[target] += dyn.pressurePerKilled() * killed;
     }
 
-    /** An attack answers open windows against the attacker (or an ally it protects) and opens its own. */
-    private void learn(int attacker, int target, double intensity) {
+    /**
+     * What the struck actor learns. An answer ({@code behalf} at or above 0) is evidence about the
+     * retaliation its attacker's victim gets: it closes the open window the struck actor had on
+     * {@code behalf} (the answerer itself, or the ally it answered for), weighted by intensity, and teaches
+     * the answer's size. A strike on the actor's own initiative answers its window on the striker, if open.
+     * Either way the strike opens a window of its own on the struck actor.
+     */
+    private void learn(int attacker, int target, double intensity, double scale, int behalf) {
         Theatre t = theatre;
         if (!t.mechanisms.learning()) return;
         double vicarious = t.dynamics.vicariousLearning();
-        if (beliefs.watching(target, attacker)) beliefs.answered(target, attacker, intensity, t, vicarious);
-        for (int ally : t.alliesProtected[attacker]) {
-            if (beliefs.watching(target, ally)) beliefs.answered(target, ally, intensity, t, vicarious);
-        }
+        int watched = behalf >= 0 ? behalf : attacker;
+        if (beliefs.watching(target, watched)) beliefs.answered(target, watched, intensity, scale, t.dynamics.severityLearning(), t, vicarious);
         beliefs.watch(attacker, target, day + t.dynamics.beliefWindow(), intensity);
     }
 
-    private void scheduleAnswers(int attacker, int target, int rung) {
+    private void scheduleAnswers(int attacker, int target, int rung, int hits, int killed, int injured, int front) {
         Theatre t = theatre;
         AnsweringRule own = doctrines[target];
-        if (own != null && rung >= own.answerFrom) owe(target, attacker, rung, 1, own.delay);
+        if (own != null && own.triggered(rung, killed, injured)) owe(own, target, attacker, rung, 1, hits, killed, injured, front, target);
         int[] protectors = t.protectors[target];
         for (int k = 0; k < protectors.length; k++) {
             AnsweringRule d = doctrines[protectors[k]];
-            if (d != null && d.defendAllies && rung >= d.answerFrom && protectors[k] != attacker) {
-                owe(protectors[k], attacker, rung, t.commitment[target][k], d.delay);
+            if (d != null && d.defendAllies && protectors[k] != attacker && d.triggered(rung, killed, injured)) {
+                owe(d, protectors[k], attacker, rung, t.commitment[target][k], hits, killed, injured, front, target);
             }
         }
     }
 
-    private void owe(int answerer, int attacker, int rung, double weight, int delay) {
-        int due = day + Math.max(1, delay);
-        firstAnswerDue[answerer] = answersOwed[answerer] == 0 ? due : Math.min(firstAnswerDue[answerer], due);
-        if (answerDue[answerer][attacker] < 0) {
-            answersOwed[answerer]++;
-            answerDue[answerer][attacker] = due;
-            answerRung[answerer][attacker] = rung;
-            answerWeight[answerer][attacker] = weight;
-        } else {
-            answerDue[answerer][attacker] = Math.min(answerDue[answerer][attacker], due);
-            answerRung[answerer][attacker] = Math.max(answerRung[answerer][attacker], rung);
-            answerWeight[answerer][attacker] = Math.max(answerWeight[answerer][attacker], weight);
+    private void owe(AnsweringRule d, int answerer, int attacker, int rung, double weight, int hits, int killed, int injured,
+                     int front, int behalf) {
+        if (front >= 0 && Fronts.pacified(fronts.state(front))) return;
+        double scale = d.scale(hits, killed, injured);
+        int due = day + d.planningDays(this, answerer, scale);
+        if (debts.due[answerer][attacker] >= 0) {
+            // A further attack before the answer is due adds its harm: the larger answer is planned anew.
+            scale = Math.min(AnsweringRule.MAX_SCALE, scale + debts.scale[answerer][attacker]);
+            due = Math.max(debts.due[answerer][attacker], day + d.planningDays(this, answerer, scale));
         }
+        debts.owe(answerer, attacker, due, rung, weight, scale, front, behalf);
     }
 
     private void checkThresholds(int attacker, int target, int rung) {
@@ -681,12 +704,22 @@ public final class World {
         return pressure[actor];
     }
 
+    /** The restraining pressure on an actor from all its restrainers, standing and added. */
+    public double restraintPressure(int actor) {
+        return restraint.pressureOn(actor, leverage);
+    }
+
     public double stock(int actor, int weapon) {
         return stock[actor][weapon];
     }
 
     public double propensity(int actor) {
         return propensity[actor];
+    }
+
+    /** The share of the actor's attention its fronts at war leave to this theatre. */
+    public double attentionShare(int actor) {
+        return attentionShare[actor];
     }
 
     /** The standing order of the actor's patron, or null when it has no patron giving orders. */
@@ -703,5 +736,9 @@ public final class World {
 
     public boolean winter() {
         return winterToday;
+    }
+
+    public boolean suspended(int actor) {
+        return suspendedUntil[actor] >= day;
     }
 }

@@ -29,7 +29,9 @@ final class Binder {
         }
         List<Records.Shock> shocks = new ArrayList<>();
         for (View e : cal.objects("shocks")) {
-            shocks.add(new Records.Shock(e.text("name"), e.num("rate"), effects(e)));
+            shocks.add(new Records.Shock(e.text("name"), e.num("rate"),
+                    e.has("from") ? LocalDate.parse(e.text("from")) : LocalDate.parse(cal.text("start")),
+                    e.has("to") ? LocalDate.parse(e.text("to")) : LocalDate.parse(cal.text("end")), effects(e)));
         }
         Records.Calendar calendar = new Records.Calendar(LocalDate.parse(cal.text("start")), LocalDate.parse(cal.text("end")),
                 winter, events, shocks);
@@ -37,7 +39,7 @@ final class Binder {
         List<Records.Rung> ladder = new ArrayList<>();
         if (root.has("ladder")) {
             for (View r : root.objects("ladder")) {
-                ladder.add(new Records.Rung(r.text("id"), r.text("name"), r.num("intensity"), r.bool("kinetic"), r.bool("sustained")));
+                ladder.add(new Records.Rung(r.text("id"), r.text("name"), r.num("intensity"), r.bool("kinetic"), r.bool("sustained"), r.bool("direct")));
             }
         } else {
             ladder.addAll(DefaultLadder.RUNGS);
@@ -45,17 +47,20 @@ final class Binder {
 
         Map<String, Records.Weapon> weapons = new LinkedHashMap<>();
         root.objectMap("weapons").forEach((id, v) -> weapons.put(id,
-                new Records.Weapon(id, v.text("name"), v.num("killed"), v.num("injured"))));
+                new Records.Weapon(id, v.text("name"), v.num("killed"), v.num("injured"), v.num("reach"))));
 
         View m = root.obj("mechanisms");
         Records.Mechanisms mechanisms = new Records.Mechanisms(m.bool("patron_orders"), m.bool("restraint"),
                 m.bool("relevance"), m.bool("attention"), m.bool("domestic_pressure"), m.bool("winter"),
-                m.bool("signals"), m.bool("grievance"), m.bool("learning"), m.bool("solidarity"), m.bool("corridor"));
+                m.bool("signals"), m.bool("grievance"), m.bool("learning"), m.bool("solidarity"), m.bool("corridor"),
+                m.bool("fronts"), m.bool("decapitation"), m.bool("observation"), m.bool("host_deals"));
         View d = root.obj("dynamics");
         Records.Dynamics dynamics = new Records.Dynamics(d.num("grievance_decay"), d.num("grievance_per_intensity"),
                 d.num("grievance_per_killed"), d.num("grievance_per_injured"), d.num("pressure_per_killed"),
                 d.num("pressure_decay"), (int) d.num("belief_window"),
-                d.num("vicarious_learning"), (int) d.num("recent_memory"));
+                d.num("vicarious_learning"), (int) d.num("recent_memory"), d.num("grievance_per_hit"),
+                d.num("restraint_decay"), d.num("severity_learning"), d.num("decapitation_loss"),
+                d.num("command_recovery"), d.num("decapitation_fear"));
 
         List<Actor> actors = new ArrayList<>();
         Spec.Obj actorSpec = (Spec.Obj) ((Spec.MapOf) ScenarioSpec.ROOT.field("actors").spec()).values;
@@ -80,6 +85,10 @@ final class Binder {
                 .map(l -> new Records.Link(l.text("id"), l.has("name") ? l.text("name") : l.text("from") + "-" + l.text("to"),
                         l.text("from"), l.text("to"), l.num("repair_days"))).toList(), locations(c.objectMap("locations")));
 
+        Map<String, Records.Front> fronts = new LinkedHashMap<>();
+        root.objectMap("fronts").forEach((id, f) -> fronts.put(id,
+                new Records.Front(id, f.has("name") ? f.text("name") : id, f.text("state"))));
+
         List<Records.Threshold> thresholds = root.objects("thresholds").stream()
                 .map(t -> new Records.Threshold(t.text("id"), t.text("name"), t.text("rung"), t.texts("by"), t.texts("against")))
                 .toList();
@@ -91,7 +100,7 @@ final class Binder {
 
         return new Scenario(name, root.has("title") ? root.text("title") : name, root.has("description") ? root.text("description") : "",
                 source, calendar, List.copyOf(ladder), weapons, mechanisms, dynamics, List.copyOf(actors), relations,
-                corridor, thresholds, classroom);
+                corridor, fronts, thresholds, classroom);
     }
 
     private static Actor actor(String id, View a, Spec.Tagged ruleSpec, Spec.Tagged responseSpec) {
@@ -111,7 +120,8 @@ final class Binder {
             int salvo = x.integer("salvo", stock == null ? 1 : stock.salvo());
             actions.add(new Action(actionId, x.has("label") ? x.text("label") : actionId, x.text("rung"), x.text("target"),
                     weapon, salvo, x.texts("corridor"), x.num("damage"), x.texts("via"),
-                    x.num("credibility"), x.num("relay_pressure")));
+                    x.num("credibility"), x.num("relay_pressure"), x.optionalText("front"), x.optionalText("where"),
+                    x.num("cost"), x.bool("leaders"), x.num("evacuated")));
         }
         Records.Location location = a.has("location")
                 ? new Records.Location(a.obj("location").num("lat", 0), a.obj("location").num("lon", 0)) : null;
@@ -121,7 +131,16 @@ final class Binder {
                 traits, a.num("attention"), a.num("leverage"), arsenal, a.numberMap("air_defence"),
                 a.numberMapMap("air_defence_routes"), a.numberMap("grievance"), beliefs, actions,
                 View.rule(a.node() instanceof Node.Mapping mm ? mm.get("rule") : null, ruleSpec),
-                View.rule(a.node() instanceof Node.Mapping mm ? mm.get("response") : null, responseSpec), a.bool("plural"));
+                View.rule(a.node() instanceof Node.Mapping mm ? mm.get("response") : null, responseSpec), a.bool("plural"),
+                demands(a.objectMap("fronts")),
+                a.objects("coupling").stream().map(c -> new Records.Coupling(c.text("front"), c.text("state"), c.num("factor"))).toList(),
+                a.has("claims") ? new Records.Claims(a.obj("claims").num("share"), a.obj("claims").num("extra")) : Records.Claims.EVERY_ATTACK_ONCE);
+    }
+
+    private static Map<String, Double> demands(Map<String, View> fronts) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        fronts.forEach((front, v) -> out.put(front, v.num("demand")));
+        return out;
     }
 
     private static Map<String, Records.Location> locations(Map<String, View> places) {
@@ -141,9 +160,18 @@ final class Binder {
             } else if (e.has("order")) {
                 View o = e.obj("order");
                 out.add(new Records.Order(o.text("patron"), o.text("order"), o.integer("days", Records.Order.FOREVER)));
-            } else {
+            } else if (e.has("perform")) {
                 View p = e.obj("perform");
-                out.add(new Records.Perform(p.text("actor"), p.text("action"), p.integer("salvo", Records.Perform.DEFAULT_SALVO)));
+                out.add(new Records.Perform(p.text("actor"), p.text("action"), p.integer("salvo", Records.Perform.DEFAULT_SALVO),
+                        p.integer("killed", Records.Perform.DRAWN), p.integer("injured", Records.Perform.DRAWN)));
+            } else if (e.has("front")) {
+                View f = e.obj("front");
+                out.add(new Records.FrontChange(f.text("id"), f.text("state")));
+            } else if (e.has("sever")) {
+                out.add(new Records.Sever(e.obj("sever").text("link")));
+            } else {
+                View u = e.obj("suspend");
+                out.add(new Records.Suspend(u.text("actor"), u.integer("days", 1)));
             }
         }
         return out;

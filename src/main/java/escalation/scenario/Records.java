@@ -15,7 +15,7 @@ public final class Records {
     public record Scenario(String name, String title, String description, String source,
                            Calendar calendar, List<Rung> ladder, Map<String, Weapon> weapons,
                            Mechanisms mechanisms, Dynamics dynamics, List<Actor> actors,
-                           Relations relations, Corridor corridor, List<Threshold> thresholds, Classroom classroom) {
+                           Relations relations, Corridor corridor, Map<String, Front> fronts, List<Threshold> thresholds, Classroom classroom) {
         public int actorIndex(String id) {
             for (int i = 0; i < actors.size(); i++) {
                 if (actors.get(i).id().equals(id)) return i;
@@ -45,10 +45,11 @@ public final class Records {
     /** A dated event; a disabled one stays in the file (and in indexes of --set paths) but does nothing. */
     public record Event(LocalDate date, String name, List<Effect> effects, boolean enabled) { }
 
-    public record Shock(String name, double rate, List<Effect> effects) { }
+    /** A random shock; {@code from} and {@code to} (inclusive) bound the days on which it may happen. */
+    public record Shock(String name, double rate, LocalDate from, LocalDate to, List<Effect> effects) { }
 
     /** One change to the world; exactly one of the variants. */
-    public sealed interface Effect permits SetParameters, AddGrievance, Order, Perform { }
+    public sealed interface Effect permits SetParameters, AddGrievance, Order, Perform, FrontChange, Sever, Suspend { }
 
     public record SetParameters(Map<String, Double> values) implements Effect { }
 
@@ -58,21 +59,44 @@ public final class Records {
         public static final int FOREVER = Integer.MAX_VALUE;
     }
 
-    public record Perform(String actor, String action, int salvo) implements Effect {
+    /** An action performed on the day; {@code killed} and {@code injured} are {@link #DRAWN} unless the record fixes them. */
+    public record Perform(String actor, String action, int salvo, int killed, int injured) implements Effect {
         public static final int DEFAULT_SALVO = -1;
+        public static final int DRAWN = -1;
+
+        public Perform(String actor, String action, int salvo) {
+            this(actor, action, salvo, DRAWN, DRAWN);
+        }
     }
 
-    public record Rung(String id, String name, double intensity, boolean kinetic, boolean sustained) { }
+    public record FrontChange(String front, String state) implements Effect { }
 
-    public record Weapon(String id, String name, double killed, double injured) { }
+    public record Sever(String link) implements Effect { }
+
+    public record Suspend(String actor, int days) implements Effect { }
+
+    public record Front(String id, String name, String state) { }
+
+    public record Coupling(String front, String state, double factor) { }
+
+    public record Claims(double share, double extra) {
+        public static final Claims EVERY_ATTACK_ONCE = new Claims(1, 0);
+    }
+
+    public record Rung(String id, String name, double intensity, boolean kinetic, boolean sustained, boolean direct) { }
+
+    public record Weapon(String id, String name, double killed, double injured, double reach) { }
 
     public record Mechanisms(boolean patronOrders, boolean restraint, boolean relevance, boolean attention,
                              boolean domesticPressure, boolean winter, boolean signals, boolean grievance,
-                             boolean learning, boolean solidarity, boolean corridor) { }
+                             boolean learning, boolean solidarity, boolean corridor, boolean fronts,
+                             boolean decapitation, boolean observation, boolean hostDeals) { }
 
     public record Dynamics(double grievanceDecay, double grievancePerIntensity, double grievancePerKilled,
                            double grievancePerInjured, double pressurePerKilled, double pressureDecay,
-                           int beliefWindow, double vicariousLearning, int recentMemory) { }
+                           int beliefWindow, double vicariousLearning, int recentMemory, double grievancePerHit,
+                           double restraintDecay, double severityLearning, double decapitationLoss,
+                           double commandRecovery, double decapitationFear) { }
 
     public record Traits(double resolve, double eagerness, double riskTolerance, double solidarity, double stake) { }
 
@@ -86,7 +110,7 @@ public final class Records {
 
     public record Action(String id, String label, String rung, String target, String weapon, int salvo,
                          List<String> corridor, double damage, List<String> via, double credibility,
-                         double relayPressure) { }
+                         double relayPressure, String front, String where, double cost, boolean leaders, double evacuated) { }
 
     /** A decision rule: its kind, its numeric parameters (defaults filled in) and its other settings. */
     public record Rule(String kind, Map<String, Double> params, Map<String, String> choices,
@@ -102,13 +126,14 @@ public final class Records {
         }
     }
 
-    public record ScriptedAction(LocalDate date, String action, int salvo) { }
+    public record ScriptedAction(LocalDate date, String action, int salvo, int killed, int injured) { }
 
     public record Actor(String id, String name, String kind, String alignment, String region, Location location, List<Site> sites,
                         Traits traits, double attention, double leverage, Map<String, Stock> arsenal,
                         Map<String, Double> airDefence, Map<String, Map<String, Double>> airDefenceRoutes,
                         Map<String, Double> grievance, Map<String, Belief> beliefs, List<Action> actions,
-                        Rule rule, Rule response, boolean plural) {
+                        Rule rule, Rule response, boolean plural, Map<String, Double> frontDemand,
+                        List<Coupling> coupling, Claims claims) {
         public Action action(String id) {
             for (Action a : actions) {
                 if (a.id().equals(id)) return a;

@@ -157,6 +157,7 @@ public final class ScenarioLoader {
         if (!(tree instanceof Node.Mapping root)) return;
         declared.put(ScenarioSpec.ACTOR, keys(root.get("actors")));
         declared.put(ScenarioSpec.WEAPON, keys(root.get("weapons")));
+        declared.put(ScenarioSpec.FRONT, keys(root.get("fronts")));
         Set<String> rungs = new LinkedHashSet<>();
         if (root.get("ladder") instanceof Node.Sequence ladder) {
             rungs.addAll(ids(ladder, "id"));
@@ -239,6 +240,12 @@ public final class ScenarioLoader {
                 checkEffects(s, tree, "calendar.events[" + i + "].effects", e.effects(), out);
             }
             for (int i = 0; i < s.calendar().shocks().size(); i++) {
+                Records.Shock shock = s.calendar().shocks().get(i);
+                checkDate(tree, "calendar.shocks[" + i + "].from", shock.from(), start, end, out);
+                checkDate(tree, "calendar.shocks[" + i + "].to", shock.to(), start, end, out);
+                if (shock.to().isBefore(shock.from())) {
+                    out.add(at(tree, "calendar.shocks[" + i + "].to", "expected a date on or after 'from' " + shock.from() + ", found " + shock.to()));
+                }
                 checkEffects(s, tree, "calendar.shocks[" + i + "].effects", s.calendar().shocks().get(i).effects(), out);
             }
             checkClassroom(s, tree, out);

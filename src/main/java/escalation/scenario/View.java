@@ -141,7 +141,8 @@ final class View {
         if (variant.fields.containsKey("actions")) {
             for (View a : v.objects("actions")) {
                 script.add(new Records.ScriptedAction(java.time.LocalDate.parse(a.text("date")), a.text("action"),
-                        a.integer("salvo", Records.Perform.DEFAULT_SALVO)));
+                        a.integer("salvo", Records.Perform.DEFAULT_SALVO), a.integer("killed", Records.Perform.DRAWN),
+                        a.integer("injured", Records.Perform.DRAWN)));
             }
         }
         return new Records.Rule(kind, params, choices, allies, script);

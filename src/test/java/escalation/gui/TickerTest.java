@@ -43,7 +43,8 @@ class TickerTest {
                 Decision.of("graduated", 0.6, 0.1, "received_rung", 3, "commitment", 0.4, "reliability", 0.6,
                         "domestic_pressure", 0, "attention", 0.8), null);
         String reason = new Chronicle(autumn).narrator().reason(o);
-        assertEquals("it answers an attack on an ally it protects (lethal proxy strike); its doctrine answers with probability 0.60", reason);
+        assertEquals("it answers an attack on an ally it protects (lethal proxy strike); its doctrine's reliability is 0.60, "
+                + "and with attention, pressure and fear the answer came with probability 0.60", reason);
     }
 
     @Test
@@ -70,8 +71,10 @@ class TickerTest {
     void aPatronOrderSaysWhichLevelWasReached() {
         Occurrence o = new Occurrence(LocalDate.of(2024, 10, 3), 6, Occurrence.Kind.ORDER, autumn.index("iran"), -1, null,
                 0, 0, 0, 0, 0, Decision.of("patron", 1, 0, "allies_recent_harm", 6.5, "own_recent_harm", 0.0,
-                "activate_at", 2, "surge_at", 6, "restrain_at", 8), "surge");
-        assertEquals("2024-10-03  Iran orders its proxies to surge. Its allies' recent harm (6.50) reached its surge level (6)",
+                "risk_of_drawing_fire", 0.5, "case_for_ordering_in", 6.0,
+                "activate_at", 2, "surge_at", 6, "restrain_at", 8, "regime_at", 12), "surge");
+        assertEquals("2024-10-03  Iran orders its proxies to surge. Its allies' recent harm (6.50) and its own (0), less the risk of "
+                + "drawing fire (0.50), make a case of 6, at or above its surge level (6)",
                 new Chronicle(autumn).narrator().tickerLine(o));
     }
 

@@ -3,6 +3,8 @@ package escalation.cli;
 import escalation.history.Calibration;
 import escalation.history.CalibrationFile;
 import escalation.history.CalibratedScenario;
+import escalation.history.Narrowing;
+import escalation.history.Prior;
 import escalation.io.Csv;
 import escalation.io.ResultsFolder;
 import escalation.report.ChartWriter;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Parameters;
         description = {"Calibrates a scenario's parameters against the record.",
                 "FILE declares priors on scenario paths and names a history check. Rejection ABC from the priors, then "
                         + "ABC-SMC generations with falling tolerance. Writes posterior.csv (the last population), summary.txt "
-                        + "(posterior mean, median and 90% interval per parameter), charts/pair-*.png|svg (pairwise scatter of "
+                        + "(posterior mean, median and 90% interval per parameter, and how much it narrows the prior's), "
+                        + "narrowing.csv (the prior's and the posterior's 90% intervals and the ratio of their widths), "
+                        + "charts/pair-*.png|svg (pairwise scatter of "
                         + "the posterior) and calibrated.yaml, a scenario that extends the original with the posterior medians. "
                         + "The same FILE, seed and settings give the same files whatever the number of threads."})
 final class CalibrateCommand implements Callable<Integer> {
@@ -87,6 +91,7 @@ final class CalibrateCommand implements Callable<Integer> {
         System.out.print(summary);
         folder.write("summary.txt", summary);
         folder.write("posterior.csv", posterior(r));
+        folder.write("narrowing.csv", narrowing(r));
         Calibration.Population post = r.posterior();
         List<CalibrationFile.Parameter> ps = cf.parameters();
         String sub = post.values().length + " particles, generation " + post.generation() + ", tolerance "
@@ -112,13 +117,32 @@ final class CalibrateCommand implements Callable<Integer> {
                 .append(", ").append(post.values().length).append(" particles, tolerance ")
                 .append(String.format(Locale.ROOT, "%.3f", post.tolerance())).append(" (RMS distance in half observed ranges)\n");
         if (r.stopped() != null) b.append("Stopped early: ").append(r.stopped()).append('\n');
-        b.append(String.format(Locale.ROOT, "%-24s %-28s %10s %10s %23s%n", "parameter", "prior", "mean", "median", "90% interval"));
+        b.append(String.format(Locale.ROOT, "%-24s %-28s %10s %10s %23s %12s%n", "parameter", "prior", "mean", "median", "90% interval",
+                "width ratio"));
         List<CalibrationFile.Parameter> ps = r.file().parameters();
         for (int p = 0; p < ps.size(); p++) {
             double[] col = Calibration.column(post, p);
-            b.append(String.format(Locale.ROOT, "%-24s %-28s %10.4g %10.4g %10.4g – %10.4g%n", ps.get(p).name(), ps.get(p).prior(),
+            Narrowing n = Narrowing.of(ps.get(p).prior(), post, p);
+            b.append(String.format(Locale.ROOT, "%-24s %-28s %10.4g %10.4g %10.4g – %10.4g %12.2f%n", ps.get(p).name(), ps.get(p).prior(),
                     Calibration.mean(col, post.weights()), Calibration.quantile(col, post.weights(), 0.5),
-                    Calibration.quantile(col, post.weights(), 0.05), Calibration.quantile(col, post.weights(), 0.95)));
+                    n.posteriorLow(), n.posteriorHigh(), n.ratio()));
+        }
+        b.append("width ratio: how far the posterior narrows the prior, the width of its 90% interval over the prior's (on the log "
+                + "scale for log-uniform priors); near 1 the targets say little about the parameter, near 0 they pin it down.\n");
+        return b.toString();
+    }
+
+    /** Per parameter: the prior's and the posterior's 90% intervals and the ratio of their widths. */
+    static String narrowing(Calibration.Result r) {
+        Calibration.Population post = r.posterior();
+        StringBuilder b = new StringBuilder(Csv.row("parameter", "prior", "prior_low_5", "prior_high_95", "posterior_low_5",
+                "posterior_high_95", "width_ratio", "scale"));
+        List<CalibrationFile.Parameter> ps = r.file().parameters();
+        for (int p = 0; p < ps.size(); p++) {
+            Prior prior = ps.get(p).prior();
+            Narrowing n = Narrowing.of(prior, post, p);
+            b.append(Csv.row(ps.get(p).name(), prior.toString(), Csv.num(n.priorLow()), Csv.num(n.priorHigh()), Csv.num(n.posteriorLow()),
+                    Csv.num(n.posteriorHigh()), Csv.num(n.ratio()), Narrowing.scale(prior)));
         }
         return b.toString();
     }

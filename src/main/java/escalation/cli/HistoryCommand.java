@@ -4,6 +4,7 @@ import escalation.history.HistoryFile;
 import escalation.history.Validation;
 import escalation.io.ResultsFolder;
 import escalation.model.Theatre;
+import escalation.report.HistoryJson;
 import escalation.report.HistoryReport;
 import escalation.scenario.ScenarioException;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {"Holds a scenario to history.",
                 "FILE is a history check (scenarios/history/*-targets.yaml): the scenario, the observed figures with their "
                         + "sources, and the targets. Runs a Monte Carlo batch, sets each observed figure against the simulated "
-                        + "distribution of the same statistic, prints the table and writes checks.csv, charts/ and report.html "
-                        + "to a new folder. Exit code 0 whether or not targets are covered; 2 for invalid input."})
+                        + "distribution of the same statistic, prints the table and writes checks.csv, summary.json, charts/ and "
+                        + "report.html to a new folder. Exit code 0 whether or not targets are covered; 2 for invalid input."})
 final class HistoryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "History check (YAML).")
     Path file;
@@ -43,6 +44,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Print the table only; write nothing.")
     boolean noReport;
 
+    @Option(names = "--json", description = "Print one JSON object (the contents of summary.json) instead of the table; "
+            + "nothing else goes to standard output.")
+    boolean json;
+
     @Override public Integer call() throws Exception {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (runs < 1 || runs > Integer.MAX_VALUE / 2 || workers < 1) {
@@ -60,15 +65,17 @@ final class HistoryCommand implements Callable<Integer> {
             try {
                 folder = Outputs.newFolder(out, h.scenario().scenario().name(), "history-", "-" + seed);
             } catch (java.nio.file.FileAlreadyExistsException e) {
-            return Outputs.taken(e);
+                return Outputs.taken(e);
             }
         }
         Theatre theatre = new Theatre(h.scenario().scenario(), true);
         Validation.Result r = Validation.run(theatre, h.targets(), h.weekly(), seed, runs, workers);
-        System.out.print(HistoryReport.text(h.title(), r));
+        String scenario = h.scenario().scenario().name();
+        System.out.print(json ? HistoryJson.of(h.title(), scenario, r) : HistoryReport.text(h.title(), r));
         if (folder != null) {
-            HistoryReport.write(folder, h.title(), command(), r);
-            System.out.println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));
+            HistoryReport.write(folder, h.title(), scenario, command(), r);
+            // With --json, standard output holds the JSON object alone, so a script can parse it whole.
+            (json ? System.err : System.out).println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));
         }
         return 0;
     }

@@ -171,7 +171,7 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
         } else if (m.get("base") != null) {
             c.problems.add(new Problem(m.get("base").position(), path + ".base", "only a ratio has a base window"));
         }
-        double[] v = observed(f, kind, w.from(), path, m, c);
+        double[] v = observed(f, w, path, m, c);
         if (v == null) return null;
         List<String> where = List.of();
         if (m.get("where") instanceof Node.Sequence ws) {
@@ -212,22 +212,42 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
         return null;
     }
 
-    /** The figure's value and range in the statistic's unit: days after {@code from} for date kinds. */
-    private static double[] observed(Figure f, Target.Kind kind, LocalDate from, String path, Node.Mapping m, Context c) {
+    /** The word an observed CSV cell holds for "no event by the window's end" (censored kinds only). */
+    public static final String NO_EVENT = "none";
+
+    /**
+     * The figure's value and range in the statistic's unit: days after {@code from} for date kinds. For
+     * a censored kind a cell may say {@link #NO_EVENT}, read as the censoring value, so a record in which
+     * nothing happened is compared with runs in which nothing happened either.
+     */
+    private static double[] observed(Figure f, Target w, String path, Node.Mapping m, Context c) {
+        Target.Kind kind = w.kind();
         String[] raw = {f.value(), f.low(), f.high()};
         double[] v = new double[3];
         for (int k = 0; k < 3; k++) {
+            if (kind.censors() && raw[k].equalsIgnoreCase(NO_EVENT)) {
+                v[k] = w.censoredValue();
+                continue;
+            }
             try {
-                v[k] = kind.isDate() ? ChronoUnit.DAYS.between(from, LocalDate.parse(raw[k])) : Double.parseDouble(raw[k]);
+                v[k] = kind.isDate() ? ChronoUnit.DAYS.between(w.from(), LocalDate.parse(raw[k])) : Double.parseDouble(raw[k]);
             } catch (DateTimeParseException | NumberFormatException e) {
                 c.problems.add(new Problem(new Node.Position(f.file(), f.line(), 1), "figure " + f.id(), "expected "
-                        + (kind.isDate() ? "a date YYYY-MM-DD" : "a number") + " for the statistic " + kind.key + ", found '" + raw[k] + "'"));
+                        + (kind.isDate() ? "a date YYYY-MM-DD" : "a number") + (kind.censors() ? " or " + NO_EVENT : "")
+                        + " for the statistic " + kind.key + ", found '" + raw[k] + "'"));
+                return null;
+            }
+            if (kind.censors() && v[k] >= w.censoredValue()) {
+                // An event after the window is beyond what the statistic can tell from "no event by the end".
+                c.problems.add(new Problem(new Node.Position(f.file(), f.line(), 1), "figure " + f.id(), "'" + raw[k]
+                        + "' is after the window's end " + w.to() + " of " + path + "; write " + NO_EVENT + " for no event by then"));
                 return null;
             }
         }
         if (!(v[1] <= v[0] && v[0] <= v[2])) {
             c.problems.add(new Problem(new Node.Position(f.file(), f.line(), 1), "figure " + f.id(),
-                    "expected low <= value <= high, found " + raw[1] + ", " + raw[0] + ", " + raw[2]));
+                    "expected low <= value <= high, found " + raw[1] + ", " + raw[0] + ", " + raw[2]
+                            + (kind.censors() ? " (" + NO_EVENT + " is later than any date)" : "")));
             return null;
         }
         return v;

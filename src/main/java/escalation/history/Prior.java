@@ -1,6 +1,7 @@
 package escalation.history;
 
 import ec.util.MersenneTwisterFast;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * A prior on one calibrated parameter. Sampling, perturbation and densities work in an internal
@@ -38,6 +39,15 @@ public record Prior(Kind kind, double a, double b) {
     /** The parameter's value for an internal value. */
     public double value(double internal) {
         return kind == Kind.LOG_UNIFORM ? Math.exp(internal) : internal;
+    }
+
+    /** The prior's q-quantile, in the parameter's own units. */
+    public double quantile(double q) {
+        return switch (kind) {
+            case UNIFORM -> a + (b - a) * q;
+            case LOG_UNIFORM -> Math.exp(Math.log(a) + (Math.log(b) - Math.log(a)) * q);
+            case NORMAL -> new NormalDistribution(a, b).inverseCumulativeProbability(q);
+        };
     }
 
     /** The internal value of a parameter value. */

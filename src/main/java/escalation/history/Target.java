@@ -1,6 +1,7 @@
 package escalation.history;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ import java.util.List;
  *                   reached (weapons that reached the target's air defences) or claims (the attacker's claims)
  * @param where      corridor nodes where counted strikes land (empty: anywhere)
  * @param baseFrom   for {@link Kind#RATIO}, the first day of the window the rate is compared with; else null
- * @param observed   the figure's value in the statistic's unit (days after {@code from} for dates)
+ * @param observed   the figure's value in the statistic's unit (days after {@code from} for dates); for a
+ *                   censored kind, {@link #censoredValue()} when the record holds no event by {@code to}
  */
 public record Target(String id, Kind kind, List<String> by, List<String> against, String measure,
                      LocalDate from, LocalDate to, LocalDate baseFrom, LocalDate baseTo,
@@ -53,6 +55,11 @@ public record Target(String id, Kind kind, List<String> by, List<String> against
             return this == PEAK_WEEK || this == FIRST_DATE;
         }
 
+        /** True for kinds that wait for an event and take a censoring value when none comes by {@code to}. */
+        public boolean censors() {
+            return this == FIRST_DATE || this == LAG;
+        }
+
         public static Kind of(String key) {
             for (Kind k : values()) {
                 if (k.key.equals(key)) return k;
@@ -77,9 +84,30 @@ public record Target(String id, Kind kind, List<String> by, List<String> against
         return lo <= high && hi >= low;
     }
 
-    /** A value of this statistic for people: a date for date kinds, a number otherwise. */
+    /** The value a censored kind takes when no event comes by {@code to}: the window's length, {@code to} + 1 as days after {@code from}. */
+    public double censoredValue() {
+        return ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    /** Whether {@code v} says "no event by {@code to}": only a censored kind's censoring value does. */
+    public boolean isCensored(double v) {
+        return kind.censors() && v >= censoredValue();
+    }
+
+    /** Whether the record itself holds no event by {@code to} (the observed figure {@code none}). */
+    public boolean observedCensored() {
+        return isCensored(observed);
+    }
+
+    /** Whether a run's value lies within the observed range; an undefined value (NaN) does not. */
+    public boolean inRange(double v) {
+        return v >= low && v <= high;
+    }
+
+    /** A value of this statistic for people: a date for date kinds, a number otherwise, and "after {@code to} (censored)" for no event. */
     public String format(double v) {
         if (Double.isNaN(v)) return "–";
+        if (isCensored(v)) return "after " + to + " (censored)";
         if (kind.isDate()) return from.plusDays(Math.round(v)).toString();
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         return String.format(java.util.Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);

@@ -2,11 +2,14 @@ package escalation.history;
 
 import escalation.experiment.BatchRunner;
 import escalation.experiment.BatchSummary;
+import escalation.experiment.Statistics;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoublePredicate;
+import java.util.stream.IntStream;
 
 /**
  * Sets each observed figure against the distribution of the same statistic over a Monte Carlo batch
@@ -22,21 +25,35 @@ public final class Validation {
 
     /**
      * One target against its simulated distribution. {@code covered}: the observed range meets the
-     * simulated 90% interval (the lenient check); {@link #pointInside()}: the observed value itself lies
-     * in that interval (the strict one); {@code undefined} counts runs where the statistic had no value (a share
-     * with nothing launched), left out of the quantiles.
+     * simulated 90% interval (the lenient check); {@code pointInside}: the observed value itself lies
+     * in that interval (the strict one). For a censored kind neither may pass through censored runs alone:
+     * see {@link Validation#check}. {@code undefined} counts runs where the statistic had no value (a share
+     * with nothing launched), left out of the quantiles; {@code censoredShare} is the share of runs with no
+     * event by the window's end; {@code inRangeShare} the share of runs whose value lies in the observed range.
      */
-    public record Check(Target target, double median, double low, double high, double mean, long undefined, boolean covered) {
-        /** The observed value itself lies within the simulated 90% interval. */
-        public boolean pointInside() {
-            return target.observed() >= low && target.observed() <= high;
+    public record Check(Target target, double median, double low, double high, double mean, long undefined,
+                        double censoredShare, double inRangeShare, boolean covered, boolean pointInside) { }
+
+    /**
+     * The runs that match a period's whole record at once: every target's value within its observed
+     * range. Each target may be matched by many runs and the record as a whole by few, which the
+     * per-target checks cannot show.
+     */
+    public record WholeRecord(long matching, long runs) {
+        public double share() {
+            return runs == 0 ? Double.NaN : (double) matching / runs;
+        }
+
+        /** The 95% Wilson interval of the share: {low, high}. */
+        public double[] interval() {
+            return Statistics.wilson(matching, runs, Statistics.Z95);
         }
     }
 
     /** Per week of the charted series: the quantiles {@link BatchSummary#QUANTILES} (5% to 95%) across runs. */
     public record Fan(Target series, double[][] quantiles) { }
 
-    public record Result(long runs, long failed, long seed, List<Check> checks, Fan fan) {
+    public record Result(long runs, long failed, long seed, List<Check> checks, Fan fan, WholeRecord wholeRecord) {
         public long coveredCount() {
             return checks.stream().filter(Check::covered).count();
         }
@@ -63,17 +80,25 @@ public final class Validation {
         Statistic series = weekly == null ? null : new Statistic(weekly, theatre);
         double[][] weeks = series == null ? null : new double[(int) runs][];
         long[] failed = {0};
+        boolean[] threw = new boolean[(int) runs];
         BatchRunner.run(theatre, seed, 0, runs, threads, (run, runSeed, record, error) -> {
             if (record == null) {
                 failed[0]++;
-                for (double[] v : values) v[(int) run] = Double.NaN;
+                threw[(int) run] = true;
                 return;
             }
             for (int k = 0; k < stats.size(); k++) values[k][(int) run] = stats.get(k).value(record);
             if (series != null) weeks[(int) run] = series.weekly(record.strikes);
         });
+        // A run that threw is reported as failed, not counted as a run without an event or a value.
+        int[] completed = IntStream.range(0, (int) runs).filter(i -> !threw[i]).toArray();
+        double[][] kept = new double[stats.size()][];
+        for (int k = 0; k < stats.size(); k++) {
+            double[] all = values[k];
+            kept[k] = Arrays.stream(completed).mapToDouble(i -> all[i]).toArray();
+        }
         List<Check> checks = new ArrayList<>();
-        for (int k = 0; k < stats.size(); k++) checks.add(check(targets.get(k), values[k]));
+        for (int k = 0; k < stats.size(); k++) checks.add(check(targets.get(k), kept[k]));
         Fan fan = null;
         if (series != null) {
             int w = (int) Arrays.stream(weeks).filter(a -> a != null).mapToInt(a -> a.length).max().orElse(0);
@@ -90,18 +115,72 @@ public final class Validation {
             }
             fan = new Fan(weekly, q);
         }
-        return new Result(runs, failed[0], seed, checks, fan);
+        return new Result(runs, failed[0], seed, checks, fan, wholeRecord(targets, kept));
     }
 
-    /** A target against the simulated values of its statistic (NaN for undefined). */
+    /**
+     * A target against the simulated values of its statistic (NaN for undefined), one per run.
+     *
+     * <p>A censored kind (lag, first date) takes its censoring value in every run without an event, so
+     * its 90% interval can reach the window's end, and an observed value, when no run has an event
+     * anywhere near it. Such a target may not pass through censoring alone, so its checks are stated in
+     * shares of runs, the interval's ends being the values with 5% of runs on either side: point inside
+     * needs at least 5% of runs at or before the observed value and at least 5% with an actual event on
+     * or after it; covered needs at least 5% at or before the range's high end and at least 5% with an
+     * event on or after its low end. Where the record itself says "no event" (the observed value is the
+     * censoring value), censored runs are what matches it: point inside needs at least 5% of runs
+     * censored, and covered (a range from an event to "no event") at least 5% of runs on or after its low end.
+     */
     public static Check check(Target t, double[] simulated) {
         double[] defined = Arrays.stream(simulated).filter(v -> !Double.isNaN(v)).sorted().toArray();
         long undefined = simulated.length - defined.length;
-        if (defined.length == 0) return new Check(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, undefined, false);
+        double censored = share(simulated, t::isCensored);
+        double inRange = share(simulated, t::inRange);
+        if (defined.length == 0) {
+            return new Check(t, Double.NaN, Double.NaN, Double.NaN, Double.NaN, undefined, censored, inRange, false, false);
+        }
         double lo = quantile(defined, LOW_Q);
         double hi = quantile(defined, HIGH_Q);
         double mean = Arrays.stream(defined).sum() / defined.length;
-        return new Check(t, quantile(defined, 0.5), lo, hi, mean, undefined, t.covered(lo, hi));
+        boolean covered;
+        boolean inside;
+        if (t.kind().censors()) {
+            covered = atLeast(share(simulated, v -> v <= t.high()), LOW_Q)
+                    && atLeast(t.isCensored(t.high()) ? share(simulated, v -> v >= t.low()) : eventsFrom(t, simulated, t.low()), LOW_Q);
+            inside = t.observedCensored() ? atLeast(censored, LOW_Q)
+                    : atLeast(share(simulated, v -> v <= t.observed()), LOW_Q) && atLeast(eventsFrom(t, simulated, t.observed()), LOW_Q);
+        } else {
+            covered = t.covered(lo, hi);
+            inside = t.observed() >= lo && t.observed() <= hi;
+        }
+        return new Check(t, quantile(defined, 0.5), lo, hi, mean, undefined, censored, inRange, covered, inside);
+    }
+
+    /** The runs whose every value (values[target][run]) lies within its target's observed range. */
+    public static WholeRecord wholeRecord(List<Target> targets, double[][] values) {
+        int runs = values.length == 0 ? 0 : values[0].length;
+        long matching = 0;
+        for (int i = 0; i < runs; i++) {
+            boolean all = true;
+            for (int k = 0; k < targets.size() && all; k++) all = targets.get(k).inRange(values[k][i]);
+            if (all) matching++;
+        }
+        return new WholeRecord(matching, runs);
+    }
+
+    /** The share of runs with an actual event (not censored) on or after {@code from}. */
+    private static double eventsFrom(Target t, double[] simulated, double from) {
+        return share(simulated, v -> v >= from && !t.isCensored(v));
+    }
+
+    private static double share(double[] values, DoublePredicate p) {
+        if (values.length == 0) return 0;
+        return (double) Arrays.stream(values).filter(p).count() / values.length;
+    }
+
+    /** share >= q, forgiving the rounding of a count over a number of runs (50 / 1000 is 5%). */
+    private static boolean atLeast(double share, double q) {
+        return share >= q - 1e-12;
     }
 
     /** The q-quantile of sorted values by the inverse of the empirical distribution function. */

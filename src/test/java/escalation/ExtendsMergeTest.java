@@ -401,4 +401,20 @@ class ExtendsMergeTest {
         String alone = "name: x\n" + variant.substring(variant.indexOf("actors:"));
         assertFalse(SCHEMA.validate(SchemaTest.json(new YamlReader().read("alone.yaml", alone))).isEmpty(), "and refuses it without");
     }
+
+    @Test
+    void theAprilReplayChangesOnlyIsraelsReplyAtIsfahan() throws Exception {
+        Path file = Scenarios.SHIPPED.resolve("history/april-2024-exchange.yaml");
+        assertEquals(java.util.Set.of(), SCHEMA.validate(SchemaTest.json(new YamlReader().read(file))), "the schema accepts the file as written");
+        Records.Scenario autumn = Scenarios.load(Scenarios.SHIPPED.resolve("autumn-2024-iraq.yaml"));
+        Records.Scenario april = Scenarios.load(file);
+        List<Records.Action> before = actions(autumn, "israel");
+        List<Records.Action> after = actions(april, "israel");
+        assertEquals(before.subList(0, before.size() - 1), after.subList(0, after.size() - 1));
+        Records.Action isfahan = after.get(after.size() - 1);
+        assertEquals("strike_iran", isfahan.id());
+        assertEquals("limited strike at Isfahan", isfahan.label());
+        assertEquals(2, isfahan.salvo());
+        assertEquals("iran_territory", isfahan.rung());
+    }
 }

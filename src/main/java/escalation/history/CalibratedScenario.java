@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * The scenario a calibration recommends: a file that {@code extends:} the original and sets the
- * calibrated values. A path into a list ({@code calendar.events.0.effects.0.grievance.add}) cannot be
- * merged item by item, since {@code extends} replaces lists whole, so the whole list is restated
- * with the calibrated values in it.
+ * calibrated values. A path into a list ({@code calendar.events.0.effects.0.grievance.add}) restates
+ * the whole list with the calibrated values in it: {@code extends} replaces a plain list whole, and not
+ * every list has items with ids that {@code merge:} could name (an event's effects have none).
  */
 public final class CalibratedScenario {
     private CalibratedScenario() { }

@@ -23,6 +23,13 @@ final class Overrides {
                 continue;
             }
             String path = o.substring(0, eq).strip();
+            if (path.equals("extends") || path.startsWith("extends.")) {
+                // The parent is read before any override applies, so a new one could only be recorded, never used.
+                problems.add(new Problem(new Node.Position(source, 1, 1), "extends",
+                        "extends cannot be set on the command line: the file's ancestors are read before overrides apply; "
+                                + "write extends: in a scenario file"));
+                continue;
+            }
             Node value;
             try {
                 value = relocate(reader.read(source, o.substring(eq + 1)), source, eq + 2);

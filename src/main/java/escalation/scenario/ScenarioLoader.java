@@ -38,8 +38,15 @@ public final class ScenarioLoader {
     public record Resolved(Node tree, Scenario scenario) { }
 
     public Resolved loadResolved(Path file, List<String> overrides) throws ScenarioException {
-        Node tree = Overrides.apply(resolve(file), overrides, reader);
-        return new Resolved(tree, bind(tree, file.toString()));
+        List<Problem> problems = new ArrayList<>();
+        Node tree = resolve(file, new ArrayList<>(), problems);
+        try {
+            tree = Overrides.apply(tree, overrides, reader);
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+            throw new ScenarioException(problems);
+        }
+        return new Resolved(tree, bind(tree, file.toString(), problems));
     }
 
     /**
@@ -48,7 +55,7 @@ public final class ScenarioLoader {
      */
     public Resolved override(Resolved base, String source, List<String> overrides) throws ScenarioException {
         Node tree = Overrides.apply(base.tree(), overrides, reader);
-        return new Resolved(tree, bind(tree, source));
+        return new Resolved(tree, bind(tree, source, List.of()));
     }
 
     /** Loads a scenario from text (a resolved scenario saved with a batch, say); {@code name} is used in messages. */
@@ -58,15 +65,22 @@ public final class ScenarioLoader {
             throw new ScenarioException(List.of(new Problem(m.get("extends").position(), "extends",
                     "a scenario read from text cannot extend another file")));
         }
-        return bind(tree, name);
+        return bind(tree, name, List.of());
     }
 
     /** The merged tree of a file and its ancestors, as the model will see it (before overrides). */
     public Node resolve(Path file) throws ScenarioException {
-        return resolve(file, new ArrayList<>());
+        List<Problem> problems = new ArrayList<>();
+        Node tree = resolve(file, new ArrayList<>(), problems);
+        if (!problems.isEmpty()) throw new ScenarioException(problems);
+        return tree;
     }
 
-    private Node resolve(Path file, List<Path> chain) throws ScenarioException {
+    /**
+     * Reads {@code file} and merges it over its ancestors; problems with {@code merge:} lists are added
+     * to {@code problems} (to be listed with the others), problems that stop reading are thrown.
+     */
+    private Node resolve(Path file, List<Path> chain, List<Problem> problems) throws ScenarioException {
         Path real = canonical(file);
         if (chain.contains(real)) {
             List<String> names = new ArrayList<>();
@@ -85,14 +99,14 @@ public final class ScenarioLoader {
                 throw new ScenarioException(List.of(new Problem(m2.get("extends").position(), "extends",
                         "expected the path of a scenario file, found " + m2.get("extends").shape())));
             }
-            return node;
+            return new Inheritance(false, problems).merge(null, node, ScenarioSpec.ROOT, "");
         }
         Path parentPath = file.getParent() == null ? Path.of(parentName.text()) : file.getParent().resolve(parentName.text());
         List<Path> next = new ArrayList<>(chain);
         next.add(real);
         Node parent;
         try {
-            parent = resolve(parentPath, next);
+            parent = resolve(parentPath, next, problems);
         } catch (ScenarioException e) {
             if (e.problems().size() == 1 && e.problems().get(0).message().equals("no such scenario file")) {
                 throw new ScenarioException(List.of(new Problem(parentName.position(), "extends",
@@ -104,7 +118,7 @@ public final class ScenarioLoader {
         own.remove("extends");
         Map<String, Node.Position> keys = new LinkedHashMap<>(m.keyPositions());
         keys.remove("extends");
-        return merge(parent, new Node.Mapping(own, keys, m.position()));
+        return new Inheritance(true, problems).merge(parent, new Node.Mapping(own, keys, m.position()), ScenarioSpec.ROOT, "");
     }
 
     private static Path canonical(Path p) {
@@ -115,28 +129,15 @@ public final class ScenarioLoader {
         }
     }
 
-    /** Mappings merge key by key (child wins); anything else is replaced by the child. */
-    static Node merge(Node parent, Node child) {
-        if (parent instanceof Node.Mapping p && child instanceof Node.Mapping c) {
-            Map<String, Node> entries = new LinkedHashMap<>(p.entries());
-            Map<String, Node.Position> keys = new LinkedHashMap<>(p.keyPositions());
-            for (var e : c.entries().entrySet()) {
-                Node base = entries.get(e.getKey());
-                entries.put(e.getKey(), base == null ? e.getValue() : merge(base, e.getValue()));
-                keys.put(e.getKey(), c.keyPosition(e.getKey()));
-            }
-            return new Node.Mapping(entries, keys, c.position());
-        }
-        return child;
-    }
-
     // ------------------------------------------------------------------ validation and binding
 
-    Scenario bind(Node tree, String source) throws ScenarioException {
+    /** Validates and binds {@code tree}; {@code earlier} problems (of merging, say) are listed with those found here. */
+    Scenario bind(Node tree, String source, List<Problem> earlier) throws ScenarioException {
         Spec.Checker checker = new Spec.Checker();
         ScenarioSpec.ROOT.check(tree, "", checker);
         checkReferences(tree, checker);
-        List<Problem> problems = new ArrayList<>(checker.problems());
+        List<Problem> problems = new ArrayList<>(earlier);
+        problems.addAll(checker.problems());
         Scenario s;
         try {
             s = Binder.bind(new View(tree, ScenarioSpec.ROOT), source);

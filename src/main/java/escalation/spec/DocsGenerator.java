@@ -83,9 +83,15 @@ public final class DocsGenerator {
             if (mo.idKeys) m.put("propertyNames", Map.of("pattern", "^[A-Za-z][A-Za-z0-9_]*$"));
             m.put("additionalProperties", schemaOf(mo.values, partial));
         } else if (spec instanceof Spec.ListOf l) {
-            m.put("type", "array");
-            m.put("items", schemaOf(l.items, partial));
-            if (l.minItems > 0 && !partial) m.put("minItems", l.minItems);
+            Map<String, Object> array = new LinkedHashMap<>();
+            array.put("type", "array");
+            array.put("items", schemaOf(l.items, partial));
+            if (l.minItems > 0 && !partial) array.put("minItems", l.minItems);
+            if (partial && !l.itemKey().isEmpty()) {
+                m.put("anyOf", List.of(array, mergeSchema(l)));
+            } else {
+                m.putAll(array);
+            }
         } else if (spec instanceof Spec.Tagged t) {
             List<Object> variants = new ArrayList<>();
             for (var e : t.variants.entrySet()) {
@@ -121,6 +127,30 @@ public final class DocsGenerator {
         return m;
     }
 
+    /** A list changed item by item in a file with extends: {merge: [items named by their id]}. */
+    private static Map<String, Object> mergeSchema(Spec.ListOf l) {
+        Map<String, Object> item = schemaOf(l.items, true);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = new LinkedHashMap<>((Map<String, Object>) item.get("properties"));
+        Map<String, Object> remove = new LinkedHashMap<>();
+        remove.put("const", true);
+        remove.put("description", "Removes the parent's item of this id.");
+        props.put(Spec.ListOf.REMOVE, remove);
+        item.put("properties", props);
+        item.put("required", l.itemKey());
+        Map<String, Object> merge = new LinkedHashMap<>();
+        merge.put("type", "object");
+        merge.put("description", "Changes the parent scenario's list item by item; items are named by "
+                + String.join(" and ", l.itemKey()) + ".");
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("type", "array");
+        items.put("items", item);
+        merge.put("properties", Map.of(Spec.ListOf.MERGE, items));
+        merge.put("required", List.of(Spec.ListOf.MERGE));
+        merge.put("additionalProperties", false);
+        return merge;
+    }
+
     // ------------------------------------------------------------------ Markdown reference
 
     public static String reference() {
@@ -135,7 +165,9 @@ public final class DocsGenerator {
                 .append("digits and `_`. YAML aliases are not supported; use `extends:` to share values between files.\n\n")
                 .append("## Inheritance and overrides\n\n")
                 .append("`extends: other.yaml` loads another scenario first (the path is relative to this file). Mappings merge key by key, ")
-                .append("so an override names only what changes; lists are replaced whole. Chains may be up to 16 deep; a cycle is an error.\n\n")
+                .append("so an override names only what changes; a list is replaced whole, unless it is written as `{merge: [...]}` to change, ")
+                .append("add or remove single items (see [Changing one item of an inherited list](#changing-one-item-of-an-inherited-list)). ")
+                .append("Chains may be up to 16 deep; a cycle is an error; `extends` cannot be given with `--set`.\n\n")
                 .append("Any value can be overridden on the command line with `--set PATH=VALUE`, where PATH names mapping keys and ")
                 .append("list indexes with dots: `--set actors.israel.rule.threshold=0.4`, `--set calendar.events.0.date=2024-10-02`. ")
                 .append("The value is read as YAML, so `--set relations.rivalry.0.actors=[kh,nujaba]` works. The result is validated like a file.\n\n")
@@ -143,11 +175,25 @@ public final class DocsGenerator {
                 .append(EXAMPLE)
                 .append("```\n\n");
         List<Section> sections = new ArrayList<>();
-        collect("", ScenarioSpec.ROOT, sections);
+        collect("", ScenarioSpec.ROOT, sections, null);
+        b.append(MERGE_PROSE).append(MERGE_EXAMPLE).append("```\n\n").append(MERGE_RULES)
+                .append("| list | items named by |\n|---|---|\n");
+        for (Section s : sections) {
+            if (s.list != null) {
+                b.append("| `").append(s.path.substring(0, s.path.length() - 2)).append("` | ")
+                        .append(String.join(" and ", s.list.itemKey().stream().map(k -> "`" + k + "`").toList())).append(" |\n");
+            }
+        }
+        b.append('\n');
         for (Section s : sections) {
             b.append("## `").append(s.path.isEmpty() ? "(top level)" : s.path).append("`\n\n");
             if (!s.obj.doc.isEmpty()) b.append(s.obj.doc).append("\n\n");
             if (s.obj.isExactlyOne()) b.append("Write exactly one of these keys.\n\n");
+            if (s.list != null) {
+                b.append("Items are named by ").append(String.join(" and ", s.list.itemKey().stream().map(k -> "`" + k + "`").toList()))
+                        .append(": a file with `extends:` can change, add or remove one with `merge:` (see ")
+                        .append("[Changing one item of an inherited list](#changing-one-item-of-an-inherited-list)).\n\n");
+            }
             b.append("| key | type | required | default | meaning |\n|---|---|---|---|---|\n");
             for (Spec.Field f : s.obj.fields.values()) {
                 b.append("| `").append(f.name()).append("` | ").append(f.spec().expected().replace("|", "\\|"))
@@ -190,20 +236,63 @@ public final class DocsGenerator {
                 || (d instanceof String && (f.spec() instanceof Spec.Choice || f.spec() instanceof Spec.MonthDay));
     }
 
-    private record Section(String path, Spec.Obj obj) { }
+    /** A section of the reference: an object, and the list it is an item of when that list's items have ids. */
+    private record Section(String path, Spec.Obj obj, Spec.ListOf list) { }
 
-    private static void collect(String path, Spec spec, List<Section> out) {
+    private static void collect(String path, Spec spec, List<Section> out, Spec.ListOf keyedList) {
         if (spec instanceof Spec.Obj o) {
-            out.add(new Section(path, o));
-            for (Spec.Field f : o.fields.values()) collect(Spec.join(path, f.name()), f.spec(), out);
+            out.add(new Section(path, o, keyedList));
+            for (Spec.Field f : o.fields.values()) collect(Spec.join(path, f.name()), f.spec(), out, null);
         } else if (spec instanceof Spec.MapOf m) {
-            collect(path + ".<" + m.keyKind.replace(" ids", "").replace(" ", "_") + ">", m.values, out);
+            collect(path + ".<" + m.keyKind.replace(" ids", "").replace(" ", "_") + ">", m.values, out, null);
         } else if (spec instanceof Spec.ListOf l) {
-            collect(path + "[]", l.items, out);
+            collect(path + "[]", l.items, out, l.itemKey().isEmpty() ? null : l);
         } else if (spec instanceof Spec.Tagged t) {
-            for (var e : t.variants.entrySet()) collect(path + " (kind: " + e.getKey() + ")", e.getValue(), out);
+            for (var e : t.variants.entrySet()) collect(path + " (kind: " + e.getKey() + ")", e.getValue(), out, null);
         }
     }
+
+    private static final String MERGE_PROSE = """
+            ## Changing one item of an inherited list
+
+            A file with `extends:` need not copy a whole list to change one item of it. It writes the list as a \
+            mapping with the single key `merge:`, holding only the items that change, each named by its id (the \
+            key or keys of the table below):
+
+            - an item with the id of one of the parent's items overrides that item key by key, in its place in the \
+            list: its mappings merge, its lists are replaced, or changed in turn with `merge:`;
+            - an item with a new id is added after the parent's items, in the order written;
+            - an item with its id and `remove: true` removes the parent's item.
+
+            A variant of the example above, written as `my-variant.yaml` beside `my-scenario.yaml`:
+
+            ```yaml
+            """;
+
+    /** Extends {@link #EXAMPLE}; a test loads the two together from the reference. */
+    private static final String MERGE_EXAMPLE = """
+            extends: my-scenario.yaml
+            name: my-variant
+            actors:
+              israel:
+                actions:
+                  merge:
+                    - {id: strike_kh, salvo: 12}                 # changes one key of Israel's action strike_kh
+                    - {id: warn_kh, rung: threat, target: kh}    # a new id: added after Israel's other actions
+            thresholds:
+              merge:
+                - {id: israel_strikes_iraq, remove: true}        # removes the threshold
+            """;
+
+    private static final String MERGE_RULES = """
+            A list written as a plain list still replaces the parent's whole. `merge:` is an error in a file without \
+            `extends:` (and with `--set`), where the parent scenario has no such list, on a list whose items have no \
+            id (the effects of an event, the nodes of the corridor), for an item without its id, for an id named \
+            twice or held by more than one of the parent's items (`relations.restraint` may name a restrainer twice: \
+            write that list whole), and for `remove: true` on an id the parent's list does not hold or with other keys. \
+            A problem in a merged value names the file, line and column where the value was written.
+
+            """;
 
     private static final String EXAMPLE = """
             name: my-scenario

@@ -111,8 +111,8 @@ public final class ScenarioSpec {
                 .req("start", new Date(), "First simulated day.")
                 .req("end", new Date(), "Last simulated day (inclusive); at most 20 years after start.")
                 .opt("winter", winter, "see winter", winter.doc)
-                .opt("events", new ListOf(event, 0), "none", "Dated events.")
-                .opt("shocks", new ListOf(shock, 0), "none", "Random shocks.");
+                .opt("events", new ListOf(event, 0).identifiedBy("name"), "none", "Dated events.")
+                .opt("shocks", new ListOf(shock, 0).identifiedBy("name"), "none", "Random shocks.");
 
         Obj lever = new Obj("a lever", "A slider of the classroom console that moves settable parameters while the run goes on; "
                 + "the move takes effect the next day, as a dated event with a 'set:' effect would.")
@@ -127,8 +127,8 @@ public final class ScenarioSpec {
                 .req("effects", new ListOf(effect, 1), "What it changes, as the effects of a dated event.");
         Obj classroom = new Obj("the classroom console", "What the classroom console (escalation gui) offers an instructor for this "
                 + "scenario. Runs and batches ignore it.")
-                .opt("levers", new ListOf(lever, 0), "none", lever.doc)
-                .opt("shocks", new ListOf(button, 0), "none", button.doc);
+                .opt("levers", new ListOf(lever, 0).identifiedBy("name"), "none", lever.doc)
+                .opt("shocks", new ListOf(button, 0).identifiedBy("name"), "none", button.doc);
 
         Obj rung = new Obj("a rung of the escalation ladder", "Every action sits on a rung; the daily escalation level is the highest rung used that day.")
                 .req("id", new Text(), "Id used by actions and thresholds.")
@@ -193,7 +193,7 @@ public final class ScenarioSpec {
                 .opt("location", place(), "none", "Approximate place for maps (the classroom console places actors without one around those with one).")
                 .opt("sites", new ListOf(new Obj("a site", "A further place where the actor is present, drawn on maps.")
                         .req("name", new Text(), "What the map labels it ('Al-Tanf garrison').")
-                        .req("lat", new Num(-90, 90, false), "Latitude.").req("lon", new Num(-180, 180, false), "Longitude."), 0),
+                        .req("lat", new Num(-90, 90, false), "Latitude.").req("lon", new Num(-180, 180, false), "Longitude."), 0).identifiedBy("name"),
                         "none", "Further places where the actor is present (bases), drawn on maps; strikes are drawn to its location.")
                 .opt("traits", traits, "see traits", traits.doc)
                 .opt("attention", probability(), 1.0, "Share of the actor's capacity free for this theatre (Israel's is low while Lebanon and Gaza absorb it); multiplies its probability of acting.")
@@ -216,7 +216,7 @@ public final class ScenarioSpec {
                         "Per-route interception, by the attacker's region, overriding air_defence (drones from the east are harder to stop).")
                 .opt("grievance", new MapOf("actor ids", nonNegative(), ACTOR), "none", "Grievance held toward each actor on the first day.")
                 .opt("beliefs", new MapOf("actor ids", belief, ACTOR), "Beta(1, 1)", "Prior belief that each adversary retaliates.")
-                .opt("actions", new ListOf(action, 0), "none", "The actor's repertoire.")
+                .opt("actions", new ListOf(action, 0).identifiedBy("id"), "none", "The actor's repertoire.")
                 .opt("rule", rule, "none (never initiates)", "How it decides to act on its own initiative.")
                 .opt("response", response, "none (never answers)", "How it answers attacks on itself and on those it protects.");
 
@@ -242,10 +242,10 @@ public final class ScenarioSpec {
                 .opt("weight", nonNegative(), 0.5, "Largest boost to the daily probability of acting, reached when rivals lead by 'scale' recent attacks.")
                 .opt("scale", positive(0.01), 5.0, "Lead in recent attacks at which the boost is full.");
         Obj relations = new Obj("relations", "")
-                .opt("patronage", new ListOf(patronage, 0), "none", "Patron to proxy.")
-                .opt("adversaries", new ListOf(adversary, 0), "none", "Who may target whom.")
-                .opt("protection", new ListOf(protection, 0), "none", "Protector to ally.")
-                .opt("restraint", new ListOf(restraint, 0), "none", "Restraining influences.")
+                .opt("patronage", new ListOf(patronage, 0).identifiedBy("proxy"), "none", "Patron to proxy.")
+                .opt("adversaries", new ListOf(adversary, 0).identifiedBy("actor"), "none", "Who may target whom.")
+                .opt("protection", new ListOf(protection, 0).identifiedBy("protector", "ally"), "none", "Protector to ally.")
+                .opt("restraint", new ListOf(restraint, 0).identifiedBy("by"), "none", "Restraining influences.")
                 .opt("rivalry", new ListOf(rivalry, 0), "none", "Competitions for relevance.");
 
         Obj link = new Obj("a corridor link", "A leg of the supply corridor.")
@@ -256,7 +256,7 @@ public final class ScenarioSpec {
                 .opt("repair_days", positive(1), 14.0, "Days for a struck link to recover its full capacity (linearly).");
         Obj corridor = new Obj("the supply corridor", "The land route Iran - Iraq - Syria - Lebanon, held in a MASON network.")
                 .req("nodes", new ListOf(new Text(), 1), "Regions in order of flow.")
-                .opt("links", new ListOf(link, 0), "none", "Legs between regions.")
+                .opt("links", new ListOf(link, 0).identifiedBy("id"), "none", "Legs between regions.")
                 .opt("locations", new MapOf("corridor nodes", place(), NODE), "the mean location of the region's actors",
                         "Approximate place of each region's hub, for maps.");
 
@@ -310,9 +310,10 @@ public final class ScenarioSpec {
                 .req("name", new Text(), "Short id, used in results folder names.")
                 .opt("title", new Text(), "the name", "Title shown in logs and reports.")
                 .opt("description", new Text(), "empty", "What the scenario represents, and its sources.")
-                .opt("extends", new Text(), "none", "Path (relative to this file) of a scenario this one overrides; mappings merge key by key, lists are replaced whole.")
+                .opt("extends", new Text(), "none", "Path (relative to this file) of a scenario this one overrides; mappings merge key by key, a list is replaced whole, "
+                        + "or changed item by item, by id, when written as {merge: [items]} (see 'Changing one item of an inherited list').")
                 .req("calendar", calendar, calendar.doc)
-                .opt("ladder", new ListOf(rung, 2), "the default ladder", rung.doc)
+                .opt("ladder", new ListOf(rung, 2).identifiedBy("id"), "the default ladder", rung.doc)
                 .opt("weapons", new MapOf("weapon ids", weapon, null), "none", "Weapon types.")
                 .opt("mechanisms", mechanisms, "all on", mechanisms.doc)
                 .opt("dynamics", dynamics, "see dynamics", dynamics.doc)
@@ -320,7 +321,7 @@ public final class ScenarioSpec {
                 .opt("relations", relations, "none", "Relations between actors.")
                 .opt("corridor", corridor, "none", corridor.doc)
                 .opt("fronts", new MapOf("front ids", front, null), "none", front.doc)
-                .opt("thresholds", new ListOf(threshold, 0), "none", threshold.doc)
+                .opt("thresholds", new ListOf(threshold, 0).identifiedBy("id"), "none", threshold.doc)
                 .opt("classroom", classroom, "no levers or buttons", classroom.doc);
     }
 

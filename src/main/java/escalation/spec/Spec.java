@@ -316,17 +316,62 @@ public abstract sealed class Spec
         }
     }
 
-    /** A list of values of one spec. */
+    /**
+     * A list of values of one spec. A list whose items are objects identified by one or more of their
+     * fields ({@link #identifiedBy}) can be changed item by item in a file that extends another: the
+     * file writes {@code {merge: [...]}} instead of the whole list.
+     */
     public static final class ListOf extends Spec {
+        /** The key of the mapping that stands for a list changed item by item. */
+        public static final String MERGE = "merge";
+        /** The key of a merged item that removes the parent's item of the same id. */
+        public static final String REMOVE = "remove";
+
         public final Spec items;
         public final int minItems;
+        private List<String> itemKey = List.of();
 
         public ListOf(Spec items, int minItems) {
             this.items = items;
             this.minItems = minItems;
         }
 
+        /**
+         * Declares the fields that identify an item (each a required text or id field of the item
+         * object), so that {@code merge:} can name the parent's item it changes.
+         */
+        public ListOf identifiedBy(String... fields) {
+            if (!(items instanceof Obj o)) throw new IllegalArgumentException("only a list of objects has items with ids");
+            if (o.field(REMOVE) != null) throw new IllegalArgumentException("an item field named '" + REMOVE + "' would clash with merge:");
+            for (String f : fields) {
+                Field field = o.field(f);
+                if (field == null || !field.required() || !(field.spec() instanceof Text || field.spec() instanceof Ref)) {
+                    throw new IllegalArgumentException("'" + f + "' is not a required text field of " + o.title);
+                }
+            }
+            itemKey = List.of(fields);
+            return this;
+        }
+
+        /** The fields that identify an item in {@code merge:}; empty when items cannot be merged by id. */
+        public List<String> itemKey() {
+            return itemKey;
+        }
+
+        /** True for a mapping written where a list is expected that holds {@code merge:}. */
+        public static boolean isMerge(Node node) {
+            return node instanceof Node.Mapping m && m.entries().containsKey(MERGE);
+        }
+
         @Override public void check(Node node, String path, Checker c) {
+            if (isMerge(node)) {
+                // Files that extend another have their merges applied before they are checked; what is left
+                // came from a file without a parent, a text or the command line.
+                Node.Mapping m = (Node.Mapping) node;
+                c.problem(m.keyPosition(MERGE), path, "'merge:' changes a list inherited through extends: "
+                        + "and is only for a file that extends another; write a plain list");
+                return;
+            }
             if (!(node instanceof Node.Sequence s)) {
                 c.problem(node, path, "expected a list of " + items.expected() + ", found " + node.shape());
                 return;

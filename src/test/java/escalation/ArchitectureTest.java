@@ -26,7 +26,9 @@ class ArchitectureTest {
             "history", List.of("escalation.cli", "escalation.report", "escalation.io", "escalation.gui"),
             "io", List.of("escalation.experiment", "escalation.history", "escalation.report", "escalation.cli", "escalation.gui"),
             "report", List.of("escalation.cli", "escalation.gui"),
-            "gui", List.of("escalation.cli"));
+            "gui", List.of("escalation.cli"),
+            "tools", List.of("escalation.model", "escalation.engine", "escalation.experiment", "escalation.history",
+                    "escalation.io", "escalation.report", "escalation.cli", "escalation.gui"));
 
     @Test
     void packagesImportOnlyWhatTheyMay() throws IOException {

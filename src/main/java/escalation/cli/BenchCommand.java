@@ -23,9 +23,13 @@ import picocli.CommandLine.Parameters;
         description = {"Measures how fast the model runs a scenario.",
                 "After a warm-up, times N unobserved runs on one thread and again on all threads (R rounds, keeping the "
                         + "fastest of each), and reports runs per "
-                        + "second, microseconds per run and nanoseconds per actor-day (thread time), the parallel efficiency, "
-                        + "the peak heap, and the floor: a loop that only seeds the same generator and draws as many random "
-                        + "numbers as the runs did. The calendar is stretched or cut to --days days from the scenario's start."})
+                        + "second, microseconds per run and nanoseconds per actor-day (thread time and CPU time), the parallel "
+                        + "efficiency, the peak heap, the setup of a run (seeding, MASON's priming of the generator, building "
+                        + "the world; timed alone) and the model's time (a run less its setup), and the floor: drawing as many "
+                        + "random numbers from the same generator as the model drew in the runs' days (setup draws not "
+                        + "counted), and nothing else. Model / floor is the model's time over the floor's. The machine's load "
+                        + "average at the start and the end says how noisy the measurement was. "
+                        + "The calendar is stretched or cut to --days days from the scenario's start."})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
     Path file;
@@ -52,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
+    @Option(names = "--json", description = "Print the figures as one JSON object on standard output instead of a table.")
     boolean json;
 
     @Override public Integer call() throws Exception {
@@ -104,30 +108,64 @@ final class BenchCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "%-12s %8d %9d %10.0f %10.1f %14.1f %14.1f%n", p == r.single() ? "one thread" : "all threads",
                     p.threads(), p.runs(), p.runsPerSecond(), p.microsPerRun(), p.nanosPerActorDay(), p.cpuNanosPerActorDay()));
         }
+        double actorDays = (double) r.actors() * r.days();
+        Benchmark.Setup s = r.setup();
+        b.append(String.format(Locale.ROOT, "%-12s %8d %9d %10.0f %10.1f %14.1f %14s%n", "setup only", 1, s.runs(),
+                1e9 / s.nanosPerRun(), s.nanosPerRun() / 1e3, s.nanosPerRun() / actorDays, ""));
         Benchmark.Floor f = r.floor();
-        double floorPerActorDay = f.nanosPerRun() / ((double) r.actors() * r.days());
         b.append(String.format(Locale.ROOT, "%-12s %8d %9d %10.0f %10.1f %14.1f %14s%n", "floor", 1, f.countedRuns(),
-                1e9 / f.nanosPerRun(), f.nanosPerRun() / 1e3, floorPerActorDay, ""));
+                1e9 / f.nanosPerRun(), f.nanosPerRun() / 1e3, f.nanosPerRun() / actorDays, ""));
         b.append(String.format(Locale.ROOT, "%n(µs/run and ns/actor-day are thread time, wall time x threads; CPU ns/a-day is the "
                 + "threads' CPU time per actor-day, which other processes on the machine disturb less.)%n"));
         b.append(String.format(Locale.ROOT, "Parallel efficiency: %.0f%% (%d threads)%n", 100 * r.efficiency(), r.all().threads()));
-        b.append(String.format(Locale.ROOT, "Random numbers per run: %.0f; floor %.1f µs/run (seeding %.1f, drawing %.1f); model / floor: %.1f%n",
-                f.drawsPerRun(), f.nanosPerRun() / 1e3, f.seedingNanosPerRun() / 1e3, f.drawingNanosPerRun() / 1e3, r.modelOverFloor()));
+        b.append(String.format(Locale.ROOT, "A run on one thread: %.1f µs = setup %.1f µs (seeding, MASON's priming, building the world) "
+                + "+ model %.1f µs (the days)%n", r.runNanosPerRun() / 1e3, r.setupNanosPerRun() / 1e3, r.modelNanosPerRun() / 1e3));
+        b.append(String.format(Locale.ROOT, "Random numbers the model draws per run: %.0f (MASON's priming draws %.0f more at setup, "
+                + "not counted)%n", f.drawsPerRun(), f.setupDrawsPerRun()));
+        b.append(String.format(Locale.ROOT, "Floor: drawing them takes %.1f µs/run (seeding and priming a generator, apart: %.1f µs); "
+                + "model / floor: %.1f%n", f.nanosPerRun() / 1e3, f.seedingNanosPerRun() / 1e3, r.modelOverFloor()));
         b.append(String.format(Locale.ROOT, "Peak heap in use while measuring: %.0f MiB (max heap %.0f MiB)%n",
                 r.peakHeapBytes() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0));
+        b.append(String.format(Locale.ROOT, "Load average (1 minute): %s at the start, %s at the end, on %d cores%n",
+                load(r.loadAverageStart()), load(r.loadAverageEnd()), r.cores()));
         return b.toString();
     }
 
-    private static String json(Benchmark.Result r) throws Exception {
+    private static String load(double average) {
+        return average < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", average);
+    }
+
+    /** The figures as one JSON object: flat keys first, then each pass, the setup and the floor in detail. */
+    static String json(Benchmark.Result r) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", r.scenario());
         m.put("actors", r.actors());
         m.put("days", r.days());
-        m.put("java", r.java());
-        m.put("cores", r.cores());
+        m.put("runs", r.settings().runs());
+        m.put("threads", r.all().threads());
         m.put("warmup_runs", r.settings().warmupRuns());
         m.put("rounds", r.settings().rounds());
         m.put("seed", r.settings().seed());
+        m.put("java", r.java());
+        m.put("cores", r.cores());
+        m.put("load_average_start", r.loadAverageStart() < 0 ? null : r.loadAverageStart());
+        m.put("load_average_end", r.loadAverageEnd() < 0 ? null : r.loadAverageEnd());
+        m.put("runs_per_second_one_thread", r.single().runsPerSecond());
+        m.put("runs_per_second_all_threads", r.all().runsPerSecond());
+        m.put("cpu_ns_per_actor_day", r.single().cpuNanosPerActorDay());
+        m.put("cpu_ns_per_actor_day_all_threads", r.all().cpuNanosPerActorDay());
+        m.put("ns_per_actor_day", r.single().nanosPerActorDay());
+        m.put("parallel_efficiency", r.efficiency());
+        m.put("run_ns_per_run", r.runNanosPerRun());
+        m.put("setup_ns_per_run", r.setupNanosPerRun());
+        m.put("model_ns_per_run", r.modelNanosPerRun());
+        m.put("draws_per_run", r.floor().drawsPerRun());
+        m.put("setup_draws_per_run", r.floor().setupDrawsPerRun());
+        m.put("floor_ns_per_run", r.floor().nanosPerRun());
+        m.put("floor_seeding_ns_per_run", r.floor().seedingNanosPerRun());
+        m.put("model_over_floor", r.modelOverFloor());
+        m.put("peak_heap_bytes", r.peakHeapBytes());
+        m.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
         for (Benchmark.Pass p : new Benchmark.Pass[] {r.single(), r.all()}) {
             Map<String, Object> pass = new LinkedHashMap<>();
             pass.put("threads", p.threads());
@@ -140,17 +178,19 @@ final class BenchCommand implements Callable<Integer> {
             pass.put("peak_heap_bytes", p.peakHeapBytes());
             m.put(p == r.single() ? "single" : "all", pass);
         }
-        m.put("parallel_efficiency", r.efficiency());
+        Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("runs", r.setup().runs());
+        setup.put("seconds", r.setup().nanos() / 1e9);
+        setup.put("ns_per_run", r.setup().nanosPerRun());
+        m.put("setup", setup);
         Map<String, Object> floor = new LinkedHashMap<>();
         floor.put("counted_runs", r.floor().countedRuns());
         floor.put("draws_per_run", r.floor().drawsPerRun());
+        floor.put("setup_draws_per_run", r.floor().setupDrawsPerRun());
         floor.put("seeding_ns_per_run", r.floor().seedingNanosPerRun());
         floor.put("drawing_ns_per_run", r.floor().drawingNanosPerRun());
         floor.put("ns_per_run", r.floor().nanosPerRun());
         m.put("floor", floor);
-        m.put("model_over_floor", r.modelOverFloor());
-        m.put("peak_heap_bytes", r.peakHeapBytes());
-        m.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
     }
 }

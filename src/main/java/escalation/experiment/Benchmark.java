@@ -11,16 +11,36 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import sim.engine.SimState;
 
 /**
  * How fast the model runs: runs a second and nanoseconds per actor-day on one thread and on
- * several, the parallel efficiency, and the floor, a loop that only seeds a generator and draws the
- * same count of random numbers as the model's runs did, with the same generator. Runs are those of a
+ * several, the parallel efficiency, what setting a run up costs, and the floor. Runs are those of a
  * batch (seeds from {@link Seeds}), unobserved, and their results are only checksummed.
+ *
+ * <p>A run is its setup, then its days. The <em>setup</em> is everything before the first day:
+ * {@link EscalationSim}'s constructor seeds MASON's generator ({@code MersenneTwisterFast}, which fills
+ * its state and draws nothing), and {@link EscalationSim#start()} lets MASON's {@code SimState.start()}
+ * prime it (1,249 numbers drawn and thrown away) and builds the run's {@code World} (which draws
+ * nothing). The <em>model</em>'s time is the rest: the days. So, per run, on one thread:
+ * <ul>
+ *   <li>run time: the one-thread pass's wall time / runs (whole runs, as a batch makes them);</li>
+ *   <li>setup time: a separate one-thread loop over the same seeds that only constructs and starts
+ *       each run, timed on its own;</li>
+ *   <li>model time: run time - setup time;</li>
+ *   <li>draws: the numbers the model draws during the days, counted by a counting generator as a whole
+ *       run's draws minus those its setup draws (MASON's priming is not counted);</li>
+ *   <li>floor: drawing that many numbers from an already seeded and primed generator of the same class,
+ *       and nothing else; the generator's own seeding and priming are timed and reported apart;</li>
+ *   <li>model / floor: model time / floor time: how many times more the days cost than their random
+ *       numbers alone.</li>
+ * </ul>
+ * The machine's load average (one minute) is read at the start and at the end, so that a reader
+ * knows how far other processes may have disturbed the figures.
  *
  * <pre>{@code
  * Benchmark.Result r = Benchmark.measure(theatre, new Benchmark.Settings(20_000, 5_000, 2, 1, 3));
- * System.out.println(r.single().runsPerSecond() + " runs/s, efficiency " + r.efficiency());
+ * System.out.println(r.single().runsPerSecond() + " runs/s, model / floor " + r.modelOverFloor());
  * }</pre>
  */
 public final class Benchmark {
@@ -75,25 +95,58 @@ public final class Benchmark {
     }
 
     /**
-     * The floor: per run, seeding a generator and drawing {@code drawsPerRun} doubles (the mean over
-     * {@code countedRuns} runs, each drawn with its own run's exact count).
+     * The floor: per run, drawing {@code drawsPerRun} doubles (the mean over {@code countedRuns} runs,
+     * each drawn with its own run's exact count) from a generator already seeded and primed. Seeding
+     * and priming a bare generator, which every run must also do, is {@code seedingNanosPerRun}, apart;
+     * {@code setupDrawsPerRun} is what the priming draws (not counted in {@code drawsPerRun}).
      */
-    public record Floor(long countedRuns, double drawsPerRun, double seedingNanosPerRun, double drawingNanosPerRun) {
+    public record Floor(long countedRuns, double setupDrawsPerRun, double drawsPerRun, double seedingNanosPerRun,
+                        double drawingNanosPerRun) {
+        /** The floor's time per run: the drawing alone. */
         public double nanosPerRun() {
-            return seedingNanosPerRun + drawingNanosPerRun;
+            return drawingNanosPerRun;
         }
     }
 
-    public record Result(String scenario, int actors, int days, Settings settings, Pass single, Pass all, Floor floor,
-                         String java, int cores) {
+    /** Setting runs up on one thread, the days left out: {@code runs} constructed and started in {@code nanos}. */
+    public record Setup(long runs, long nanos) {
+        public double nanosPerRun() {
+            return (double) nanos / runs;
+        }
+    }
+
+    /** How many numbers a run draws while it is set up (MASON's priming) and then in its days. */
+    public record Draws(long setup, long model) { }
+
+    /**
+     * @param loadAverageStart the machine's load average over the last minute when measuring began, or
+     *     negative where the platform does not give it
+     * @param loadAverageEnd the same when it ended
+     */
+    public record Result(String scenario, int actors, int days, Settings settings, Pass single, Pass all, Setup setup,
+                         Floor floor, String java, int cores, double loadAverageStart, double loadAverageEnd) {
         /** All-thread rate over threads x single-thread rate. */
         public double efficiency() {
             return all.runsPerSecond() / (all.threads() * single.runsPerSecond());
         }
 
-        /** Single-thread time per run over the floor's. */
+        /** A whole run on one thread: setup and days. */
+        public double runNanosPerRun() {
+            return single.microsPerRun() * 1e3;
+        }
+
+        public double setupNanosPerRun() {
+            return setup.nanosPerRun();
+        }
+
+        /** The days of a run on one thread: run time less setup time. */
+        public double modelNanosPerRun() {
+            return runNanosPerRun() - setupNanosPerRun();
+        }
+
+        /** The model's time per run (its days) over the floor's (drawing the days' numbers). */
         public double modelOverFloor() {
-            return single.microsPerRun() * 1e3 / floor.nanosPerRun();
+            return modelNanosPerRun() / floor.nanosPerRun();
         }
 
         public long peakHeapBytes() {
@@ -101,25 +154,51 @@ public final class Benchmark {
         }
     }
 
-    /** Warms up, then measures one thread and all threads, alternating, {@code rounds} times, and then the floor. */
+    /**
+     * Warms up, then measures one thread, all threads and the setup, alternating, {@code rounds} times,
+     * and then the floor.
+     */
     public static Result measure(Theatre theatre, Settings s) throws InterruptedException {
+        double loadStart = loadAverage();
         long actorDaysPerRun = (long) theatre.actors * theatre.days;
         // Warm-up runs use seeds beyond those measured, so that no measured run is one the JIT has seen.
         timed(theatre, s.seed(), s.runs(), s.runs() + s.warmupRuns(), Math.min(s.threads(), 2));
         Pass single = null;
         Pass all = null;
+        Setup setup = null;
         for (int round = 0; round < s.rounds(); round++) {
             Pass one = timed(theatre, s.seed(), 0, s.runs(), 1);
             Pass many = timed(theatre, s.seed(), 0, s.runs(), s.threads());
+            Setup started = setup(theatre, s.seed(), s.runs());
             if (single == null || one.nanos() < single.nanos()) single = one;
             if (all == null || many.nanos() < all.nanos()) all = many;
+            if (setup == null || started.nanos() < setup.nanos()) setup = started;
         }
         single = new Pass(1, single.runs(), single.nanos(), single.cpuNanos(), actorDaysPerRun * single.runs(), single.peakHeapBytes());
         all = new Pass(s.threads(), all.runs(), all.nanos(), all.cpuNanos(), actorDaysPerRun * all.runs(), all.peakHeapBytes());
         // Counting last: a second generator class seen at the model's call sites could slow later passes.
         Floor floor = floor(theatre, s.seed(), (int) Math.min(s.runs(), COUNTED_RUNS));
-        return new Result(theatre.scenario.name(), theatre.actors, theatre.days, s, single, all, floor,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        return new Result(theatre.scenario.name(), theatre.actors, theatre.days, s, single, all, setup, floor,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadStart, loadAverage());
+    }
+
+    /** The system load average over the last minute, or negative where the platform does not give it. */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Constructs and starts runs {@code [0, runs)} on this thread, without running their days, and times it. */
+    static Setup setup(Theatre theatre, long seed, long runs) {
+        long sum = 0;
+        long started = System.nanoTime();
+        for (long run = 0; run < runs; run++) {
+            EscalationSim sim = new EscalationSim(theatre, Seeds.of(seed, run), null);
+            sim.start();
+            sum += sim.world().day;
+        }
+        long nanos = System.nanoTime() - started;
+        if (sum == Long.MIN_VALUE) System.out.print("");  // keeps the set-up runs alive
+        return new Setup(runs, nanos);
     }
 
     /** Runs {@code [from, to)} on {@code threads} threads and times them. */
@@ -160,30 +239,47 @@ public final class Benchmark {
         return new Pass(threads, to - from, nanos, cpu.get(), 0, peakHeap());
     }
 
-    /** Counts what each of the first {@code runs} runs draws, then times drawing as much with nothing else. */
+    /**
+     * Counts what each of the first {@code runs} runs draws in its days, then times drawing as much with
+     * nothing else.
+     */
     static Floor floor(Theatre theatre, long seed, int runs) {
         int[] seeds = new int[runs];
         long[] draws = new long[runs];
         long total = 0;
+        long setupTotal = 0;
         for (int i = 0; i < runs; i++) {
             seeds[i] = Seeds.of(seed, i);
-            draws[i] = draws(theatre, seeds[i]);
-            total += draws[i];
+            Draws d = count(theatre, seeds[i]);
+            draws[i] = d.model();
+            total += d.model();
+            setupTotal += d.setup();
         }
         // Twice, keeping the second: the first pass warms the loops up.
         double[] timing = null;
         for (int round = 0; round < 2; round++) timing = timeFloor(seeds, draws);
-        return new Floor(runs, (double) total / runs, timing[0], timing[1]);
+        return new Floor(runs, (double) setupTotal / runs, (double) total / runs, timing[0], timing[1]);
     }
 
-    /** How many random numbers the run with this seed draws. */
+    /** How many random numbers the model draws in the days of the run with this seed, its setup left out. */
     public static long draws(Theatre theatre, int runSeed) {
-        CountingTwister random = new CountingTwister(runSeed);
-        new EscalationSim(theatre, random, null).runToEnd();
-        return random.draws;
+        return count(theatre, runSeed).model();
     }
 
-    /** {seeding ns per run, drawing ns per run}. */
+    /**
+     * How many random numbers the run with this seed draws while it is set up, and then in its days: a
+     * whole run counted, less a run only constructed and started (its setup draws the same numbers
+     * whatever follows).
+     */
+    public static Draws count(Theatre theatre, int runSeed) {
+        CountingTwister whole = new CountingTwister(runSeed);
+        new EscalationSim(theatre, whole, null).runToEnd();
+        CountingTwister setup = new CountingTwister(runSeed);
+        new EscalationSim(theatre, setup, null).start();
+        return new Draws(setup.draws, whole.draws - setup.draws);
+    }
+
+    /** {seeding and priming ns per run, drawing ns per run}. */
     private static double[] timeFloor(int[] seeds, long[] draws) {
         double sink = 0;
         long seeding = 0;
@@ -192,7 +288,7 @@ public final class Benchmark {
         do {
             for (int i = 0; i < seeds.length; i++) {
                 long t0 = System.nanoTime();
-                MersenneTwisterFast random = new MersenneTwisterFast(seeds[i]);
+                MersenneTwisterFast random = SimState.primeGenerator(new MersenneTwisterFast(seeds[i]));
                 long t1 = System.nanoTime();
                 for (long k = draws[i]; k > 0; k--) sink += random.nextDouble();
                 long t2 = System.nanoTime();

@@ -20,12 +20,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import sim.engine.SimState;
 
 /**
- * JMH benchmark of one run of a scenario (by default the autumn-2024 scenario stretched to 365 days)
- * and of its floor: seeding the same generator and drawing as many numbers as the same run draws.
- * Not a test: the README's Speed section says how to run it ({@code -t 2} for two threads). Each
- * thread cycles through the runs of a batch, so the figure is an average over many seeds.
+ * JMH benchmark of one run of a scenario (by default the autumn-2024 scenario stretched to 365 days),
+ * of its setup alone (constructing and starting it: seeding, MASON's priming, building the world), of
+ * its floor (drawing, from a generator already seeded and primed, as many numbers as the same run's
+ * days draw, setup draws not counted) and of the generator's own seeding and priming. The model's
+ * time is {@code run} less {@code setup}; model / floor is that over {@code floor}, as in
+ * {@link escalation.experiment.Benchmark}. Not a test: the README's Speed section says how to run it
+ * ({@code -t 2} for two threads). Each thread cycles through the runs of a batch, so the figure is an
+ * average over many seeds.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +52,8 @@ public class ModelBenchmark {
     private int[] seeds;
     private long[] draws;
     private int next;
+    /** The floor draws from this one generator, seeded and primed once, so that its seeding is not timed. */
+    private MersenneTwisterFast primed;
 
     @Setup
     public void load() throws Exception {
@@ -60,6 +67,7 @@ public class ModelBenchmark {
             seeds[i] = Seeds.of(1, i);
             draws[i] = escalation.experiment.Benchmark.draws(theatre, seeds[i]);
         }
+        primed = SimState.primeGenerator(new MersenneTwisterFast(seeds[0]));
     }
 
     /** One whole run, unobserved, as in a batch. */
@@ -69,13 +77,29 @@ public class ModelBenchmark {
         return new EscalationSim(theatre, seeds[i], null).runToEnd();
     }
 
-    /** The floor of the same run: seed the generator and draw what the run draws, nothing else. */
+    /** A run's setup alone: constructed and started, no day run. */
+    @Benchmark
+    public EscalationSim setup() {
+        int i = next++ % CYCLE;
+        EscalationSim sim = new EscalationSim(theatre, seeds[i], null);
+        sim.start();
+        return sim;
+    }
+
+    /** The floor of the same run: draw what the run's days draw, nothing else. */
     @Benchmark
     public double floor() {
         int i = next++ % CYCLE;
-        MersenneTwisterFast random = new MersenneTwisterFast(seeds[i]);
+        MersenneTwisterFast random = primed;
         double sum = 0;
         for (long k = draws[i]; k > 0; k--) sum += random.nextDouble();
         return sum;
+    }
+
+    /** What every run must do before its first draw: seed the generator, and MASON's priming of it. */
+    @Benchmark
+    public MersenneTwisterFast seeding() {
+        int i = next++ % CYCLE;
+        return SimState.primeGenerator(new MersenneTwisterFast(seeds[i]));
     }
 }

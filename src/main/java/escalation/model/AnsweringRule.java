@@ -77,10 +77,10 @@ final class AnsweringRule implements DecisionRule {
         return rung >= answerFrom || (killedAt > 0 && killed >= killedAt) || (injuredAt > 0 && injured >= injuredAt);
     }
 
-    /** The answer's scale for an attack of this harm. */
-    double scale(int hits, int killed, int injured) {
+    /** The answer's scale for attacks of this harm (hits + killed + injured, summed over the attacks it answers). */
+    double scale(double harm) {
         if (harmReference <= 0) return 1;
-        return Math.max(MIN_SCALE, Math.min(MAX_SCALE, (hits + killed + injured) / harmReference));
+        return Math.max(MIN_SCALE, Math.min(MAX_SCALE, harm / harmReference));
     }
 
     /** Days from the attack to the answer's due day. */
@@ -127,7 +127,7 @@ final class AnsweringRule implements DecisionRule {
                 "reliability", reliability, "domestic_pressure", w.pressure[self], "attention", w.attentionShare[self],
                 "scale", scale, "fear_of_counter", w.beliefs.fear(self, attacker), "cost", chosen.cost()) : null);
         if (followUp > 0 && chosen.rung() + 1 <= maxRung && w.draws.uniform() < followUp) {
-            d.owe(self, attacker, w.day + followUpDays, chosen.rung() + 1 - step, weight, scale, -1, behalf);
+            d.owe(self, attacker, w.day + followUpDays, chosen.rung() + 1 - step, weight, d.harm[self][attacker], scale, -1, behalf);
         }
     }
 

@@ -15,6 +15,8 @@ final class Debts {
     final int[][] rung;
     final double[][] weight;
     final double[][] scale;
+    /** The harm (hits + killed + injured) of the attacks the debt answers, summed. */
+    final double[][] harm;
     final int[][] front;
     final int[][] onBehalf;
     /** Per answerer, how many of its debts are open. */
@@ -27,6 +29,7 @@ final class Debts {
         rung = new int[actors][actors];
         weight = new double[actors][actors];
         scale = new double[actors][actors];
+        harm = new double[actors][actors];
         front = new int[actors][actors];
         onBehalf = new int[actors][actors];
         owed = new int[actors];
@@ -35,7 +38,8 @@ final class Debts {
     }
 
     /** Opens a debt due on {@code day}, or merges into the open one (its due day and scale become the caller's). */
-    void owe(int answerer, int attacker, int day, int r, double w, double s, int f, int behalf) {
+    void owe(int answerer, int attacker, int day, int r, double w, double h, double s, int f, int behalf) {
+        harm[answerer][attacker] = h;
         if (due[answerer][attacker] < 0) {
             firstDue[answerer] = owed[answerer] == 0 ? day : Math.min(firstDue[answerer], day);
             owed[answerer]++;

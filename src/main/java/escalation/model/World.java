@@ -635,14 +635,14 @@ public final class World {
     private void owe(AnsweringRule d, int answerer, int attacker, int rung, double weight, int hits, int killed, int injured,
                      int front, int behalf) {
         if (front >= 0 && Fronts.pacified(fronts.state(front))) return;
-        double scale = d.scale(hits, killed, injured);
+        double harm = hits + killed + injured;
+        boolean open = debts.due[answerer][attacker] >= 0;
+        // A further attack before the answer is due adds its harm: the larger answer is planned anew.
+        if (open) harm += debts.harm[answerer][attacker];
+        double scale = d.scale(harm);
         int due = day + d.planningDays(this, answerer, scale);
-        if (debts.due[answerer][attacker] >= 0) {
-            // A further attack before the answer is due adds its harm: the larger answer is planned anew.
-            scale = Math.min(AnsweringRule.MAX_SCALE, scale + debts.scale[answerer][attacker]);
-            due = Math.max(debts.due[answerer][attacker], day + d.planningDays(this, answerer, scale));
-        }
-        debts.owe(answerer, attacker, due, rung, weight, scale, front, behalf);
+        if (open) due = Math.max(debts.due[answerer][attacker], due);
+        debts.owe(answerer, attacker, due, rung, weight, harm, scale, front, behalf);
     }
 
     private void checkThresholds(int attacker, int target, int rung) {

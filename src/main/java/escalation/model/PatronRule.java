@@ -17,7 +17,8 @@ import escalation.spec.ScenarioSpec;
  * (answering by proxy when struck below its red lines; the brief: Iraqi factions were expected to join
  * any further round), against {@code surge_at} and {@code activate_at}; below both, its default order.</li>
  * </ul>
- * A proxy's intensity is multiplied by {@code 1 + control x compliance x (effect(order) - 1)}, so an
+ * An order the rule gives stands for {@code order_days} before the case is weighed again (a standing order,
+ * not a daily one). A proxy's intensity is multiplied by {@code 1 + control x compliance x (effect(order) - 1)}, so an
  * order reaches a compliant, controlled faction fully and an autonomous one hardly at all.
  */
 final class PatronRule implements DecisionRule {
@@ -32,6 +33,7 @@ final class PatronRule implements DecisionRule {
     private double regimeAt;
     private double selfWeight;
     private double riskWeight;
+    private int orderDays;
     final double[] effect = new double[4];
     final int defaultOrder;
     private final int[] allies;
@@ -43,6 +45,7 @@ final class PatronRule implements DecisionRule {
         regimeAt = r.param("regime_at");
         selfWeight = r.param("self_weight");
         riskWeight = r.param("risk_weight");
+        orderDays = (int) r.param("order_days");
         effect[RESTRAIN] = r.param("restrain_effect");
         effect[HOLD] = r.param("hold_effect");
         effect[ACTIVATE] = r.param("activate_effect");
@@ -74,6 +77,8 @@ final class PatronRule implements DecisionRule {
                 : caseForIn >= surgeAt ? SURGE : caseForIn >= activateAt ? ACTIVATE : defaultOrder;
         if (order != w.order[self]) {
             w.order[self] = order;
+            // A standing order: it holds for order_days before the patron weighs the case again.
+            if (orderDays > 1) w.orderLockedUntil[self] = w.day + orderDays - 1;
             w.propensityInputsChanged = true;
             if (w.explaining) {
                 w.tell(new Occurrence(w.date, w.day, Occurrence.Kind.ORDER, self, -1, null, 0, 0, 0, 0, 0,
@@ -93,6 +98,7 @@ final class PatronRule implements DecisionRule {
             case "regime_at" -> regimeAt = value;
             case "self_weight" -> selfWeight = value;
             case "risk_weight" -> riskWeight = value;
+            case "order_days" -> orderDays = (int) Math.max(1, Math.round(value));
             case "restrain_effect" -> effect[RESTRAIN] = value;
             case "hold_effect" -> effect[HOLD] = value;
             case "activate_effect" -> effect[ACTIVATE] = value;

@@ -486,7 +486,7 @@ public final class World {
         int target = x.target();
         int rung = x.rung();
         if (!t.rungKinetic[rung]) {
-            signal(a, x, why);
+            signal(a, x, q.scale[k], why);
             return;
         }
         int launched = 0;
@@ -560,15 +560,16 @@ public final class World {
         }
     }
 
-    private void signal(int a, CompiledAction x, Decision why) {
+    /** A threat; as an answer sized to the harm it answers ({@code scale}), its weight and relayed pressure scale with it. */
+    private void signal(int a, CompiledAction x, double scale, Decision why) {
         Theatre t = theatre;
         int target = x.target();
         record.signals[record.cell(a, target)]++;
         raiseLevel(x.rung());
         if (t.mechanisms.signals()) {
-            beliefs.signal(target, a, x.credibility());
+            beliefs.signal(target, a, x.credibility() * scale);
             for (int v : x.via()) {
-                if (restraint.add(target, v, x.relayPressure())) {
+                if (restraint.add(target, v, x.relayPressure() * scale)) {
                     alarm[v] += 1;
                     propensityInputsChanged = true;
                 }

@@ -357,6 +357,7 @@ public final class ScenarioSpec {
                     .opt("restrain_at", nonNegative(), 2.0, "Its own recent harm at which it restrains proxies to avoid a wider war that would cost it most.")
                     .opt("regime_at", nonNegative(), 1.0e9, "Its own recent harm at which its regime is at stake: it orders every proxy to surge, whatever the risk.")
                     .opt("self_weight", nonNegative(), 0.0, "Weight of its own recent harm (below restrain_at) in the case for ordering proxies in: answering by proxy.")
+                    .opt("order_days", count(1, 3650), 1, "Days an order the rule gives stands before it weighs the case again.")
                     .opt("risk_weight", nonNegative(), 0.0, "Weight of its proxies' recent attacks, discounted by its risk tolerance, against ordering them in: the risk that they draw fire onto it.")
                     .opt("restrain_effect", nonNegative(), 0.2, "Multiplier on a fully controlled, fully compliant proxy's probability of acting under 'restrain'.")
                     .opt("hold_effect", nonNegative(), 0.7, "Same, under 'hold'.")
@@ -374,7 +375,7 @@ public final class ScenarioSpec {
         Obj grad = new Obj("graduated doctrine", "Answers each attack at or above a rung with an action 'step' rungs higher against the attacker.");
         for (Obj o : List.of(tft, grad)) {
             o.opt("reliability", probability(), 0.8, "Probability of answering an attack, before attention, season and pressure.")
-                    .opt("delay", count(0, 365), 2, "Days between the attack and the answer.")
+                    .opt("delay", new Num(0, 365, false), 2.0, "Planning time of a standard answer with full attention, in days: the answer falls due delay x scale / attention x exp(planning x Z) days after the attack, at least one.")
                     .opt("answer_from", new Ref(RUNG), "the lowest kinetic rung", "Lowest rung of attack it answers.")
                     .opt("max_rung", new Ref(RUNG), "the top rung", "Highest rung it answers with.")
                     .opt("defend_allies", new Bool(), true, "Also answers attacks on allies it protects (weighted by commitment).")

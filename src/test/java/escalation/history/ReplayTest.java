@@ -69,7 +69,7 @@ class ReplayTest {
     @Test
     void withoutTheKillingOfNasrallahTheCampaignHasNoOctoberSurge() throws Exception {
         Validation.Check with = target(check(CAMPAIGN), "claims-2024-10-01-15");
-        Validation.Check october = target(check(CAMPAIGN, "calendar.events.2.enabled=false"), "claims-2024-10-01-15");
+        Validation.Check october = target(check(CAMPAIGN, "calendar.events.4.enabled=false"), "claims-2024-10-01-15");
         assertTrue(october.median() < 0.7 * with.median(), "October stays nearer the summer's pace: " + october + " against " + with);
     }
 

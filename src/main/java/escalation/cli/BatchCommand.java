@@ -56,7 +56,7 @@ final class BatchCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--precision", paramLabel = "H", defaultValue = "0.02",
-            description = "Wanted half-width of the 95% intervals of outcome probabilities, for the convergence check (default ${DEFAULT-VALUE}).")
+            description = "Wanted half-width of the 95%% intervals of outcome probabilities, for the convergence check (default ${DEFAULT-VALUE}).")
     double precision;
 
     @Option(names = "--no-report", description = "Skip charts and report.html (tables only).")

@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
         description = {"Calibrates a scenario's parameters against the record.",
                 "FILE declares priors on scenario paths and names a history check. Rejection ABC from the priors, then "
                         + "ABC-SMC generations with falling tolerance. Writes posterior.csv (the last population), summary.txt "
-                        + "(posterior mean, median and 90% interval per parameter, and how much it narrows the prior's), "
-                        + "narrowing.csv (the prior's and the posterior's 90% intervals and the ratio of their widths), "
+                        + "(posterior mean, median and 90%% interval per parameter, and how much it narrows the prior's), "
+                        + "narrowing.csv (the prior's and the posterior's 90%% intervals and the ratio of their widths), "
                         + "charts/pair-*.png|svg (pairwise scatter of "
                         + "the posterior) and calibrated.yaml, a scenario that extends the original with the posterior medians. "
                         + "The same FILE, seed and settings give the same files whatever the number of threads."})

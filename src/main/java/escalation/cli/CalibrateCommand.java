@@ -162,6 +162,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private String command() {
         return "escalation calibrate " + file + " --particles " + particles + " --accept " + accept + " --generations " + generations
-                + " --quantile " + quantile + " --replicates " + replicates + " --seed " + seed;
+                + " --quantile " + quantile + " --replicates " + replicates
+                + (maxCandidates > 0 ? " --max-candidates " + maxCandidates : "") + " --seed " + seed;
     }
 }

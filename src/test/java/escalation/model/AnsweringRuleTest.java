@@ -231,6 +231,78 @@ class AnsweringRuleTest {
         return Runs.toArray(out);
     }
 
+    private static final String CAMPAIGN = """
+            name: campaign
+            calendar:
+              start: 2025-03-01
+              end: 2025-04-30
+              events:
+                - {date: 2025-03-06, name: rockets, effects: [{perform: {actor: militia, action: rockets}}]}
+            mechanisms: {winter: false, learning: false}
+            weapons:
+              rocket: {name: rocket}
+              air_munition: {name: air munition}
+            actors:
+              militia:
+                name: Militia
+                kind: proxy
+                alignment: axis
+                arsenal: {rocket: {stock: 1000}}
+                actions: [{id: rockets, rung: harassment, target: state, weapon: rocket}]
+              state:
+                name: State
+                kind: state
+                alignment: west
+                arsenal: {air_munition: {stock: 10000}}
+                beliefs: {militia: {alpha: 9, beta: 1}}
+                actions:
+                  - {id: raid, rung: lethal_proxy_strike, target: militia, weapon: air_munition, salvo: 1}
+                  - {id: campaign, rung: corridor_strike, target: militia, weapon: air_munition, salvo: 7}
+                response: {kind: tit_for_tat, reliability: 1, delay: 2, max_rung: corridor_strike, follow_up: %s, follow_up_days: 10, deterrence: %s}
+            relations:
+              adversaries:
+                - {actor: militia, targets: [state]}
+                - {actor: state, targets: [militia]}
+            """;
+
+    @Test
+    void anAnswerOpensACampaignOneRungHigherWithProbabilityFollowUp() {
+        Theatre t = Runs.theatre(dir, CAMPAIGN.formatted(0.4, 0));
+        int state = t.index("state");
+        int campaigns = 0;
+        for (int seed : Runs.seeds(SEEDS)) {
+            RunRecord r = Runs.run(t, seed);
+            RunRecord.Strikes s = r.strikes;
+            int first = Runs.firstStrike(r, state, 0);
+            assertEquals(ATTACK_DAY + 2, s.day(first));
+            assertEquals(1, s.launched(first), "the answer on the attack's rung (nearest above it): the raid");
+            int n = Runs.strikes(r, state, -1, 0, 1000);
+            assertTrue(n <= 2, "no follow-up above max_rung");
+            if (n == 2) {
+                int second = Runs.firstStrike(r, state, s.day(first) + 1);
+                assertEquals(s.day(first) + 10, s.day(second), "follow_up_days later");
+                assertEquals(7, s.launched(second), "one rung higher: the campaign strike");
+                campaigns++;
+            }
+        }
+        double share = campaigns / (double) SEEDS;
+        assertTrue(Math.abs(share - 0.4) < 4 * Math.sqrt(0.4 * 0.6 / SEEDS), "campaigns opened: " + share);
+    }
+
+    @Test
+    void fearOfTheAttackersCounterRetaliationDetersTheAnswer() {
+        Theatre bold = Runs.theatre(dir, CAMPAIGN.formatted(0, 0));
+        Theatre deterred = Runs.theatre(dir, CAMPAIGN.formatted(0, 1));
+        int state = bold.index("state");
+        double[] a = Runs.perSeed(bold, SEEDS, r -> Runs.strikes(r, state, -1, 0, 1000));
+        double[] b = Runs.perSeed(deterred, SEEDS, r -> Runs.strikes(r, state, -1, 0, 1000));
+        assertEquals(1.0, Runs.mean(a), 1e-9, "undeterred, it always answers");
+        // 1 - deterrence x fear, fear = 0.9 x severity 1: one answer in ten
+        double share = Runs.mean(b);
+        double p = Runs.mannWhitney(a, b);
+        assertTrue(Math.abs(share - 0.1) < 4 * Math.sqrt(0.1 * 0.9 / SEEDS) && p < 0.01, "answered when deterred: " + share);
+    }
+
     private static double median(double[] x) {
         return new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(x);
     }

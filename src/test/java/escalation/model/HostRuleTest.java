@@ -111,4 +111,29 @@ class HostRuleTest {
         assertTrue(Runs.mean(with) < 0.6 * Runs.mean(without) && p < 0.01,
                 "attacks in the 40 days after the warning: " + Runs.mean(without) + " without deals, " + Runs.mean(with) + " with, p=" + p);
     }
+
+    @Test
+    void strikesLandingOnTheHostsTerritoryAlarmItToo() {
+        String struck = HOST
+                .replace("mechanisms: {winter: false, learning: false}",
+                        "mechanisms: {winter: false, learning: false}\ncorridor: {nodes: [iraq, syria]}")
+                .replace("name: a warning through the host, effects: [{perform: {actor: state, action: warn}}]",
+                        "name: a strike, effects: [{perform: {actor: state, action: %s}}]")
+                .replace("  rocket: {name: rocket}", "  rocket: {name: rocket}\n  air_munition: {name: air munition}")
+                .replace("    name: Militia\n", "    name: Militia\n    region: iraq\n")
+                .replace("    name: Host\n", "    name: Host\n    region: iraq\n")
+                .replace("actions: [{id: warn, rung: threat, target: militia, via: [host], relay_pressure: 0.1, credibility: 0}]",
+                        "arsenal: {air_munition: {stock: 100}}\n    actions:\n"
+                                + "      - {id: strike_in_iraq, rung: iraq_strike, target: militia, weapon: air_munition}\n"
+                                + "      - {id: strike_in_syria, rung: iraq_strike, target: militia, weapon: air_munition, where: syria}");
+        Theatre inIraq = Runs.theatre(dir, struck.formatted("strike_in_iraq"));
+        Theatre inSyria = Runs.theatre(dir, struck.formatted("strike_in_syria"));
+        RunRecord[] record = new RunRecord[1];
+        int withDeal = 0;
+        for (int seed : Runs.seeds(SEEDS)) {
+            if (!deals(inIraq, seed, record).isEmpty()) withDeal++;
+            assertTrue(deals(inSyria, seed, record).isEmpty(), "a strike elsewhere does not alarm the host");
+        }
+        assertTrue(withDeal > 0.75 * SEEDS, "a strike on its territory alarms it into deals: " + withDeal + " of " + SEEDS);
+    }
 }

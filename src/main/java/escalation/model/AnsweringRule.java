@@ -127,7 +127,8 @@ final class AnsweringRule implements DecisionRule {
                 "reliability", reliability, "domestic_pressure", w.pressure[self], "attention", w.attentionShare[self],
                 "scale", scale, "fear_of_counter", w.beliefs.fear(self, attacker), "cost", chosen.cost()) : null);
         if (followUp > 0 && chosen.rung() + 1 <= maxRung && w.draws.uniform() < followUp) {
-            d.owe(self, attacker, w.day + followUpDays, chosen.rung() + 1 - step, weight, d.harm[self][attacker], scale, -1, behalf);
+            d.owe(self, attacker, w.day + followUpDays, chosen.rung() + 1 - step, weight, d.harm[self][attacker], scale,
+                    d.fronts[self][attacker], behalf);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * attacked), the front the attack belonged to and on whose behalf it is owed. Several attacks before the
  * debt is paid merge into one: the due day the caller plans for the combined harm, the highest rung, the largest
  * weight and scale. A
- * ceasefire on a front drops the debts owed for attacks on it.
+ * ceasefire on a front drops what a debt owes for attacks on it: a debt for attacks on several fronts (or on none)
+ * stays owed while one of them is not pacified. Fronts are bits of a mask, so a scenario has at most 63.
  */
 final class Debts {
     final int[][] due;
@@ -17,7 +18,10 @@ final class Debts {
     final double[][] scale;
     /** The harm (hits + killed + injured) of the attacks the debt answers, summed. */
     final double[][] harm;
-    final int[][] front;
+    /** Per debt, the fronts of the attacks it answers, one bit each ({@link #NO_FRONT} for attacks on none). */
+    final long[][] fronts;
+    static final long NO_FRONT = 1L << 63;
+    static final int MAX_FRONTS = 63;
     final int[][] onBehalf;
     /** Per answerer, how many of its debts are open. */
     final int[] owed;
@@ -30,7 +34,7 @@ final class Debts {
         weight = new double[actors][actors];
         scale = new double[actors][actors];
         harm = new double[actors][actors];
-        front = new int[actors][actors];
+        fronts = new long[actors][actors];
         onBehalf = new int[actors][actors];
         owed = new int[actors];
         firstDue = new int[actors];
@@ -38,7 +42,7 @@ final class Debts {
     }
 
     /** Opens a debt due on {@code day}, or merges into the open one (its due day and scale become the caller's). */
-    void owe(int answerer, int attacker, int day, int r, double w, double h, double s, int f, int behalf) {
+    void owe(int answerer, int attacker, int day, int r, double w, double h, double s, long f, int behalf) {
         harm[answerer][attacker] = h;
         if (due[answerer][attacker] < 0) {
             firstDue[answerer] = owed[answerer] == 0 ? day : Math.min(firstDue[answerer], day);
@@ -47,7 +51,7 @@ final class Debts {
             rung[answerer][attacker] = r;
             weight[answerer][attacker] = w;
             scale[answerer][attacker] = s;
-            front[answerer][attacker] = f;
+            fronts[answerer][attacker] = f;
             onBehalf[answerer][attacker] = behalf;
         } else {
             due[answerer][attacker] = day;
@@ -55,7 +59,7 @@ final class Debts {
             rung[answerer][attacker] = Math.max(rung[answerer][attacker], r);
             weight[answerer][attacker] = Math.max(weight[answerer][attacker], w);
             scale[answerer][attacker] = s;
-            if (f != front[answerer][attacker]) front[answerer][attacker] = -1;
+            fronts[answerer][attacker] |= f;
             refreshFirst(answerer);
         }
     }
@@ -89,7 +93,9 @@ final class Debts {
         for (int a = 0; a < due.length; a++) {
             if (owed[a] == 0) continue;
             for (int j = 0; j < due[a].length; j++) {
-                if (due[a][j] >= 0 && front[a][j] == f) {
+                if (due[a][j] >= 0 && (fronts[a][j] & (1L << f)) != 0) {
+                    fronts[a][j] &= ~(1L << f);
+                    if (fronts[a][j] != 0) continue;
                     due[a][j] = -1;
                     owed[a]--;
                     dropped++;

@@ -643,7 +643,7 @@ public final class World {
         double scale = d.scale(harm);
         int due = day + d.planningDays(this, answerer, scale);
         if (open) due = Math.max(debts.due[answerer][attacker], due);
-        debts.owe(answerer, attacker, due, rung, weight, harm, scale, front, behalf);
+        debts.owe(answerer, attacker, due, rung, weight, harm, scale, front >= 0 ? 1L << front : Debts.NO_FRONT, behalf);
     }
 
     private void checkThresholds(int attacker, int target, int rung) {

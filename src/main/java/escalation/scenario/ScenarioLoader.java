@@ -298,6 +298,9 @@ public final class ScenarioLoader {
                     }
                 }
             }
+            if (s.fronts().size() > 63) {
+                out.add(at(tree, "fronts", "expected at most 63 fronts, found " + s.fronts().size()));
+            }
             Set<String> thresholdIds = new HashSet<>();
             for (int i = 0; i < s.thresholds().size(); i++) {
                 if (!thresholdIds.add(s.thresholds().get(i).id())) {

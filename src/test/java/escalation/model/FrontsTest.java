@@ -189,6 +189,19 @@ class FrontsTest {
                 "an attack on a front under ceasefire is owed no answer");
     }
 
+    @Test
+    void aDebtForAttacksOnSeveralFrontsOutlivesACeasefireOnOne() {
+        // An attack on no front on 10 Mar, then one on the Lebanon front on 11 Mar: one answer is owed for both, and
+        // the ceasefire on 12 Mar drops only what is owed for Lebanon, so the answer still comes.
+        String yaml = OWED.formatted("11", "on_the_front", "ceasefire").replace(
+                "    - {date: 2025-03-12,",
+                "    - {date: 2025-03-10, name: the other attack, effects: [{perform: {actor: militia, action: elsewhere}}]}\n"
+                        + "    - {date: 2025-03-12,");
+        assertTrue(yaml.contains("the other attack"), yaml);
+        int state = Runs.theatre(dir, yaml).index("state");
+        assertEquals(SEEDS, answers(yaml, state), "the answer for the attack on no front is still owed");
+    }
+
     private int answers(String yaml, int state, String... overrides) {
         return (int) Runs.sum(Runs.perSeed(Runs.theatre(dir, yaml, overrides), SEEDS, r -> Runs.strikes(r, state, -1, 0, 1000)));
     }

@@ -31,6 +31,8 @@ public final class Narrator {
             case EVENT -> "Event: " + o.note();
             case SHOCK -> "Shock: " + o.note();
             case THRESHOLD -> "Threshold crossed: " + o.note() + " (" + name(o.actor()) + " against " + inSentence(o.target()) + ")";
+            case PROTEST -> name(o.actor()) + verb(o.actor(), " protests", " protest") + " the strike by " + inSentence(o.target())
+                    + " on " + o.note() + " on its territory";
             case DEAL -> name(o.actor()) + verb(o.actor(), " strikes", " strike") + " a deal with " + inSentence(o.target())
                     + ", which suspends its attacks for " + fmt(o.why() == null ? 0 : o.why().input("deal_days")) + " days";
         };

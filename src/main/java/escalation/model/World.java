@@ -533,7 +533,7 @@ public final class World {
         if (r.strikes != null) r.strikes.add(day, a, target, launched, intercepted, killed, injured, reached, claims, where);
         attacksToday[a]++;
         raiseLevel(rung);
-        alarmHosts(target, where);
+        alarmHosts(a, target, where);
 
         double scale = q.scale[k];
         if (x.leaders() && hits > 0 && m.decapitation()) {
@@ -551,12 +551,20 @@ public final class World {
         checkThresholds(a, target, rung);
     }
 
-    /** A strike landing in {@code where} on an actor that a host of that region restrains raises the host's alarm. */
-    private void alarmHosts(int target, int where) {
+    /**
+     * A strike landing in {@code where} on an actor that a host of that region restrains raises the host's alarm,
+     * and the host protests it (domain brief: Baghdad protests Israel's use of Iraqi airspace).
+     */
+    private void alarmHosts(int attacker, int target, int where) {
         if (where < 0) return;
         int[] by = theatre.restrainedBy[target];
         for (int b : by) {
-            if (theatre.region[b] == where) alarm[b] += 1;
+            if (theatre.region[b] == where && b != attacker) {
+                alarm[b] += 1;
+                if (explaining && rules[b] instanceof HostRule) {
+                    tell(new Occurrence(date, day, Occurrence.Kind.PROTEST, b, attacker, null, 0, 0, 0, 0, 0, null, theatre.actorNames[target]));
+                }
+            }
         }
     }
 

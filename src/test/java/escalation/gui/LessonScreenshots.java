@@ -46,12 +46,11 @@ public final class LessonScreenshots {
         Screenshots.save(g2, out.resolve("classroom-patron-control.png"));
         close(c);
 
-        // Exercise 3: the season as it is, then without winter and with Israel's full attention.
+        // Exercise 3: the season as it is, then without winter.
         c = ClassroomGUI.open(autumn, 7);
         ClassroomGUI g3 = (ClassroomGUI) c.getSimulation();
         Screenshots.runDays(c, g3, autumn.days);
         SwingUtilities.invokeAndWait(() -> {
-            g3.setLever(2, 0.9);
             g3.setLever(7, 1.0);
         });
         SwingUtilities.invokeAndWait(g3::replay);

@@ -22,8 +22,16 @@ public final class Beliefs {
     private final double[][] watchIntensity;
     /** Attacks in the open episode of (attacker, target). */
     private final int[][] watchAttacks;
-    /** No open window ends before this day, so none can have expired before it. */
-    private int earliestEnd = Integer.MAX_VALUE;
+    /**
+     * The ends of the windows opened or extended, as a min-heap of {@code (last day << 32) | cell},
+     * cell = attacker x actors + target: a window closes from its entry with the earliest end, so a
+     * day with nothing ending costs one comparison and one that closes windows never scans the table.
+     * An entry whose window was since answered, extended or reopened is stale and skipped.
+     */
+    private long[] ends = new long[16];
+    private int endCount;
+    /** The cells whose windows close today, sorted so that they close in the table's row order. */
+    private int[] closing = new int[16];
 
     /** Starts from the priors (copied, not shared): Beta(priorAlpha, priorBeta) per (holder, about). */
     Beliefs(double[][] priorAlpha, double[][] priorBeta) {
@@ -71,7 +79,35 @@ public final class Beliefs {
         watchIntensity[attacker][target] = open ? Math.max(watchIntensity[attacker][target], intensity) : intensity;
         watchAttacks[attacker][target] = open ? watchAttacks[attacker][target] + 1 : 1;
         watchUntil[attacker][target] = untilDay;
-        earliestEnd = Math.min(earliestEnd, untilDay);
+        pushEnd(((long) untilDay << 32) | (attacker * watchUntil.length + target));
+    }
+
+    private void pushEnd(long entry) {
+        if (endCount == ends.length) ends = java.util.Arrays.copyOf(ends, endCount * 2);
+        int k = endCount++;
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (ends[parent] <= entry) break;
+            ends[k] = ends[parent];
+            k = parent;
+        }
+        ends[k] = entry;
+    }
+
+    private long popEnd() {
+        long top = ends[0];
+        long last = ends[--endCount];
+        int k = 0;
+        int half = endCount >>> 1;
+        while (k < half) {
+            int child = 2 * k + 1;
+            if (child + 1 < endCount && ends[child + 1] < ends[child]) child++;
+            if (last <= ends[child]) break;
+            ends[k] = ends[child];
+            k = child;
+        }
+        if (endCount > 0) ends[k] = last;
+        return top;
     }
 
     boolean watching(int attacker, int target) {
@@ -109,20 +145,27 @@ public final class Beliefs {
         }
     }
 
-    /** Closes the windows that ended before {@code day} unanswered. */
+    /**
+     * Closes the windows that ended before {@code day} unanswered, in the order of the table's rows
+     * (attacker, then target), so that the evidence adds up in the same order as a scan of the table.
+     */
     void closeExpired(int day, Theatre t, double vicarious, boolean learning) {
-        if (day <= earliestEnd) return;
-        earliestEnd = Integer.MAX_VALUE;
-        for (int a = 0; a < watchUntil.length; a++) {
-            int[] row = watchUntil[a];
-            for (int b = 0; b < row.length; b++) {
-                if (row[b] >= 0 && row[b] < day) {
-                    row[b] = -1;
-                    if (learning) learn(a, b, 0, watchAttacks[a][b], t, vicarious);
-                } else if (row[b] >= 0) {
-                    earliestEnd = Math.min(earliestEnd, row[b]);
-                }
-            }
+        int count = 0;
+        while (endCount > 0 && (int) (ends[0] >> 32) < day) {
+            if (count == closing.length) closing = java.util.Arrays.copyOf(closing, count * 2);
+            closing[count++] = (int) popEnd();
+        }
+        if (count == 0) return;
+        if (count > 1) java.util.Arrays.sort(closing, 0, count);
+        int n = watchUntil.length;
+        for (int k = 0; k < count; k++) {
+            int a = closing[k] / n;
+            int b = closing[k] % n;
+            int until = watchUntil[a][b];
+            // Skipped: answered since (-1), extended past today, or a duplicate already closed.
+            if (until < 0 || until >= day) continue;
+            watchUntil[a][b] = -1;
+            if (learning) learn(a, b, 0, watchAttacks[a][b], t, vicarious);
         }
     }
 

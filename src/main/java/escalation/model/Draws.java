@@ -33,7 +33,19 @@ final class Draws {
         if (p >= 1) return n;
         boolean countFailures = p > 0.5;
         double q = countFailures ? 1 - p : p;
-        double pmf = Math.pow(1 - q, n);
+        // Most draws find none of the rarer outcome: r^n >= 1 - n (1 - r) for r = 1 - q in [0.5, 1]
+        // (Bernoulli; 1 - r is exact), so a number below that bound, less a margin far wider than the
+        // rounding of pow and of the bound, is below the probability of none, and the count is 0
+        // without computing that probability. Only where the bound is well above the fallback's
+        // threshold, so that the same one number is drawn.
+        double r = 1 - q;
+        double noneAtLeast = 1 - n * (1 - r);
+        if (noneAtLeast > MIN_BOUND) {
+            double u = random.nextDouble();
+            if (u < noneAtLeast - BOUND_MARGIN) return countFailures ? n : 0;
+            return search(n, q, countFailures, Math.pow(r, n), u);
+        }
+        double pmf = Math.pow(r, n);
         if (pmf < MIN_START_PROBABILITY) {
             int k = 0;
             for (int i = 0; i < n; i++) {
@@ -41,8 +53,12 @@ final class Draws {
             }
             return k;
         }
+        return search(n, q, countFailures, pmf, random.nextDouble());
+    }
+
+    /** The inversion search of {@link #binomial} from the probability of none, {@code pmf}, and the number {@code u}. */
+    private static int search(int n, double q, boolean countFailures, double pmf, double u) {
         double odds = q / (1 - q);
-        double u = random.nextDouble();
         double cdf = pmf;
         int k = 0;
         while (u >= cdf && k < n) {
@@ -55,13 +71,24 @@ final class Draws {
 
     /** Below this, the first term of an inversion search is too close to underflow to be accurate. */
     private static final double MIN_START_PROBABILITY = 1e-250;
+    /**
+     * How far below a lower bound of the probability of a count of 0 a number must be to give that count
+     * without computing it: the computed probability (Math.exp and Math.pow are within 1 ulp) and the
+     * bound (a few roundings) are each off by far less.
+     */
+    private static final double BOUND_MARGIN = 1e-12;
+    /** The bound of a binomial count of 0 is used only above this, far above {@link #MIN_START_PROBABILITY}. */
+    private static final double MIN_BOUND = 1e-6;
 
     /** A Poisson count: inversion from one number for small means, Commons Math's sampler for large ones. */
     int poisson(double mean) {
         if (mean <= 0) return 0;
         if (mean < SMALL_POISSON_MEAN) {
-            double pmf = Math.exp(-mean);
             double u = random.nextDouble();
+            // exp(-m) >= 1 - m + m^2/2 - m^3/6 for m >= 0: a number below that bound, less a margin, gives
+            // a count of 0 without computing exp (most days of most actors).
+            if (u < 1 - mean * (1 - mean * (0.5 - mean / 6)) - BOUND_MARGIN) return 0;
+            double pmf = Math.exp(-mean);
             double cdf = pmf;
             int n = 0;
             // The sum of the terms may stop just short of 1 by rounding; the bound ends the search there.

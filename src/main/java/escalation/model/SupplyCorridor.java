@@ -62,12 +62,17 @@ public final class SupplyCorridor {
     void repair() {
         if (intact) return;
         boolean all = true;
+        boolean changed = false;
         for (int l = 0; l < capacity.length; l++) {
-            capacity[l] = Math.min(1, capacity[l] + repairPerDay[l]);
+            double before = capacity[l];
+            capacity[l] = Math.min(1, before + repairPerDay[l]);
+            changed |= capacity[l] != before;
             all &= capacity[l] >= 1;
         }
         intact = all;
-        version++;
+        // A corridor left with only severed links and links at full capacity no longer changes: the
+        // throughputs remembered for it stay good.
+        if (changed) version++;
     }
 
     public double capacity(int link) {

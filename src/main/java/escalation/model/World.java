@@ -51,6 +51,12 @@ public final class World {
     final double[][] resupply;
     /** Per actor, the weapons it is resupplied with (non-zero {@link #resupply}), so idle weapons cost nothing. */
     private final int[][] resupplied;
+    /**
+     * Per actor, true while every weapon it is resupplied with is at its capacity and resupplied by a
+     * non-negative amount: resupply then leaves its stocks as they are, so it is skipped until the actor
+     * launches or its resupply is set.
+     */
+    private final boolean[] stocked;
     final double[][] capacity;
     private final boolean[][] viaCorridor;
     final double[][] airDefence;
@@ -97,6 +103,17 @@ public final class World {
     final double[] propensity;
     /** Per actor, the propensity without rivalry, valid while no input of it has changed. */
     private final double[] steadyPropensity;
+    /**
+     * Per actor, the factors of {@link #steadyPropensity} as last computed: the product up to its
+     * patron's order, then its fronts' coupling and its command (1 where the mechanism does not apply).
+     * While only restraint moves, the product is rebuilt from them with the day's restraint factor, the
+     * same multiplications in the same order, so it is the very number a full recomputation gives.
+     */
+    private final double[] beforeRestraint;
+    private final double[] couplingFactor;
+    private final double[] commandFactor;
+    /** The actors whose intensity restraint scales (restrainers, and the restraint mechanism on). */
+    private final int[] restrainedActors;
     /** Set when attention, an order, control, compliance, restraint, a front or leverage changes. */
     boolean propensityInputsChanged = true;
     private boolean steadyForWinter;
@@ -132,6 +149,7 @@ public final class World {
         stock = deepCopy(t.initialStock);
         resupply = deepCopy(t.resupply);
         resupplied = new int[n][];
+        stocked = new boolean[n];
         for (int i = 0; i < n; i++) resupplied[i] = resuppliedWeapons(resupply[i]);
         capacity = t.stockCapacity;
         viaCorridor = t.viaCorridor;
@@ -162,6 +180,18 @@ public final class World {
         patronRules = new PatronRule[n];
         propensity = new double[n];
         steadyPropensity = new double[n];
+        beforeRestraint = new double[n];
+        couplingFactor = new double[n];
+        commandFactor = new double[n];
+        int restrainedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (t.restrainedBy[i].length > 0) restrainedCount++;
+        }
+        restrainedActors = new int[restrainedCount];
+        restrainedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (t.restrainedBy[i].length > 0) restrainedActors[restrainedCount++] = i;
+        }
         attentionShare = new double[n];
         answerPropensity = new double[n];
         intents = new Intents[n];
@@ -214,6 +244,7 @@ public final class World {
     void setResupply(int actor, int weapon, double amount) {
         resupply[actor][weapon] = amount;
         resupplied[actor] = resuppliedWeapons(resupply[actor]);
+        stocked[actor] = false;
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -273,10 +304,12 @@ public final class World {
         boolean corridorMatters = t.mechanisms.corridor();
         for (int i = 0; i < t.actors; i++) {
             int[] weapons = resupplied[i];
-            if (weapons.length == 0) continue;
+            if (weapons.length == 0 || stocked[i]) continue;
             double flow = -1;
             double[] amounts = resupply[i];
             double[] stocks = stock[i];
+            double[] limits = capacity[i];
+            boolean full = true;
             for (int w : weapons) {
                 double amount = amounts[w];
                 if (corridorMatters && viaCorridor[i][w]) {
@@ -286,8 +319,11 @@ public final class World {
                     }
                     amount *= flow;
                 }
-                stocks[w] = Math.min(capacity[i][w], stocks[w] + amount);
+                stocks[w] = Math.min(limits[w], stocks[w] + amount);
+                // min(c, c + a) is c for any a >= 0, and the corridor only scales a by a share in [0, 1].
+                full &= stocks[w] == limits[w] && amounts[w] >= 0;
             }
+            stocked[i] = full;
         }
     }
 
@@ -325,7 +361,18 @@ public final class World {
         Theatre t = theatre;
         Records.Mechanisms m = t.mechanisms;
         boolean restraintMoves = m.restraint() && restraint.live();
-        if (propensityInputsChanged || winterToday != steadyForWinter || restraintMoves || day <= lastSuspensionDay + 1) {
+        if (!propensityInputsChanged && winterToday == steadyForWinter && day > lastSuspensionDay + 1) {
+            // Only the added restraint pressure moved: rebuild the restrained actors' products alone.
+            if (restraintMoves) {
+                for (int i : restrainedActors) {
+                    double p = beforeRestraint[i] * restraint.factor(i, leverage, restraintStrength);
+                    p *= couplingFactor[i];
+                    p *= commandFactor[i];
+                    if (suspendedUntil[i] >= day) p = 0;
+                    steadyPropensity[i] = p;
+                }
+            }
+        } else {
             season = winterToday ? winterTempo : 1;
             for (int i = 0; i < t.actors; i++) {
                 double share = !m.attention() ? 1 : m.fronts() && t.frontBound[i] ? fronts.attentionShare(i, attention[i]) : attention[i];
@@ -336,9 +383,15 @@ public final class World {
                 if (m.patronOrders() && patron >= 0 && patronRules[patron] != null) {
                     p *= 1 + control[i] * compliance[i] * (patronRules[patron].effect[order[patron]] - 1);
                 }
+                beforeRestraint[i] = p;
                 if (m.restraint() && t.restrainedBy[i].length > 0) p *= restraint.factor(i, leverage, restraintStrength);
-                if (m.fronts() && t.frontBound[i]) p *= fronts.coupling(i);
-                if (m.decapitation()) p *= command.of(i);
+                // A product times 1 is the product itself, so a factor that does not apply is kept as 1.
+                double coupling = m.fronts() && t.frontBound[i] ? fronts.coupling(i) : 1;
+                double commanded = m.decapitation() ? command.of(i) : 1;
+                couplingFactor[i] = coupling;
+                commandFactor[i] = commanded;
+                p *= coupling;
+                p *= commanded;
                 if (suspendedUntil[i] >= day) p = 0;
                 steadyPropensity[i] = p;
             }
@@ -499,6 +552,7 @@ public final class World {
             launched = (int) Math.min(salvo, Math.floor(stock[a][w]));
             if (launched <= 0) return;
             stock[a][w] -= launched;
+            stocked[a] = false;
             reached = m.observation() ? draws.binomial(launched, t.reach[w]) : launched;
             intercepted = draws.binomial(reached, intercept[target][t.region[a] + 1][w]);
             int hits = reached - intercepted;

@@ -85,6 +85,7 @@ final class AnsweringRule implements DecisionRule {
 
     /** Days from the attack to the answer's due day. */
     int planningDays(World w, int self, double scale) {
+        // The floor keeps a state with almost no attention left from planning an answer for years.
         double share = w.theatre.mechanisms.attention() ? Math.max(0.05, w.attentionShare[self]) : 1;
         double days = delay * scale / share;
         if (planning > 0) days *= Math.exp(planning * w.draws.normal());

@@ -780,11 +780,6 @@ public final class World {
         return propensity[actor];
     }
 
-    /** The share of the actor's attention its fronts at war leave to this theatre. */
-    public double attentionShare(int actor) {
-        return attentionShare[actor];
-    }
-
     /** The standing order of the actor's patron, or null when it has no patron giving orders. */
     public String orderFor(int actor) {
         int patron = theatre.patronOf[actor];

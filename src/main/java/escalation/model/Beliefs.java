@@ -156,7 +156,20 @@ public final class Beliefs {
             closing[count++] = (int) popEnd();
         }
         if (count == 0) return;
-        if (count > 1) java.util.Arrays.sort(closing, 0, count);
+        if (count > 32) {
+            java.util.Arrays.sort(closing, 0, count);
+        } else {
+            // Insertion sort: a day closes a few windows, and a library sort costs more than the sorting.
+            for (int k = 1; k < count; k++) {
+                int cell = closing[k];
+                int j = k;
+                while (j > 0 && closing[j - 1] > cell) {
+                    closing[j] = closing[j - 1];
+                    j--;
+                }
+                closing[j] = cell;
+            }
+        }
         int n = watchUntil.length;
         for (int k = 0; k < count; k++) {
             int a = closing[k] / n;

@@ -49,14 +49,13 @@ public final class World {
 
     final double[][] stock;
     final double[][] resupply;
-    /** Per actor, the weapons it is resupplied with (non-zero {@link #resupply}), so idle weapons cost nothing. */
-    private final int[][] resupplied;
     /**
-     * Per actor, true while every weapon it is resupplied with is at its capacity and resupplied by a
-     * non-negative amount: resupply then leaves its stocks as they are, so it is skipped until the actor
-     * launches or its resupply is set.
+     * The resupplied (actor, weapon) pairs, in actor then weapon order: one flat list, so that a day's
+     * resupply is one short loop with no per-actor bookkeeping. Rebuilt when a {@code set:} changes a
+     * resupply.
      */
-    private final boolean[] stocked;
+    private int[] resupplyActor = new int[0];
+    private int[] resupplyWeapon = new int[0];
     final double[][] capacity;
     private final boolean[][] viaCorridor;
     final double[][] airDefence;
@@ -123,6 +122,11 @@ public final class World {
     final double[] answerPropensity;
     private final Intents[] intents;
     private final Intents[] forced;
+    /** The actors that decided on actions today, in actor order, so that resolve visits only them. */
+    private final int[] acting;
+    private int actingCount;
+    /** True when a dated event or intervention forced an action today. */
+    private boolean anyForced;
     private int todayLevel;
     /** The level a sustained rung, once reached, holds every later day at. */
     private int sustainedLevel;
@@ -148,14 +152,12 @@ public final class World {
         restraintStrength = new double[n][];
         stock = deepCopy(t.initialStock);
         resupply = deepCopy(t.resupply);
-        resupplied = new int[n][];
-        stocked = new boolean[n];
-        for (int i = 0; i < n; i++) resupplied[i] = resuppliedWeapons(resupply[i]);
         capacity = t.stockCapacity;
         viaCorridor = t.viaCorridor;
         airDefence = deepCopy(t.airDefence);
         routeDefence = t.routeDefence;
         intercept = t.initialIntercept;
+        listResupplies();
         winterTempo = t.scenario.calendar().winter().tempo();
         winterEffectiveness = t.scenario.calendar().winter().effectiveness();
         grievance = deepCopy(t.initialGrievance);
@@ -196,6 +198,7 @@ public final class World {
         answerPropensity = new double[n];
         intents = new Intents[n];
         forced = new Intents[n];
+        acting = new int[n];
         record = new RunRecord(n, t.days, t.thresholdRung.length, t.keepsStrikes);
 
         for (int i = 0; i < n; i++) {
@@ -227,24 +230,30 @@ public final class World {
         }
     }
 
-    private static int[] resuppliedWeapons(double[] amounts) {
+    /** Lists the (actor, weapon) pairs with a non-zero resupply, so idle weapons cost nothing. */
+    private void listResupplies() {
         int count = 0;
-        for (double v : amounts) {
-            if (v != 0) count++;
+        for (double[] row : resupply) {
+            for (double v : row) {
+                if (v != 0) count++;
+            }
         }
-        int[] out = new int[count];
+        resupplyActor = new int[count];
+        resupplyWeapon = new int[count];
         count = 0;
-        for (int w = 0; w < amounts.length; w++) {
-            if (amounts[w] != 0) out[count++] = w;
+        for (int i = 0; i < resupply.length; i++) {
+            for (int w = 0; w < resupply[i].length; w++) {
+                if (resupply[i][w] == 0) continue;
+                resupplyActor[count] = i;
+                resupplyWeapon[count++] = w;
+            }
         }
-        return out;
     }
 
     /** Changes an actor's daily resupply of a weapon (a {@code set:} effect). */
     void setResupply(int actor, int weapon, double amount) {
         resupply[actor][weapon] = amount;
-        resupplied[actor] = resuppliedWeapons(resupply[actor]);
-        stocked[actor] = false;
+        listResupplies();
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -299,31 +308,31 @@ public final class World {
         computePropensities();
     }
 
+    /**
+     * Adds each resupplied weapon's daily amount to its stock, up to its capacity; weapons brought over
+     * the corridor get the share of the flow that the corridor lets through from the actor's patron.
+     */
     private void resupply() {
         Theatre t = theatre;
         boolean corridorMatters = t.mechanisms.corridor();
-        for (int i = 0; i < t.actors; i++) {
-            int[] weapons = resupplied[i];
-            if (weapons.length == 0 || stocked[i]) continue;
-            double flow = -1;
-            double[] amounts = resupply[i];
-            double[] stocks = stock[i];
-            double[] limits = capacity[i];
-            boolean full = true;
-            for (int w : weapons) {
-                double amount = amounts[w];
-                if (corridorMatters && viaCorridor[i][w]) {
-                    if (flow < 0) {
-                        int patron = t.patronOf[i];
-                        flow = corridor.throughput(patron < 0 ? -1 : t.region[patron], t.region[i]);
-                    }
-                    amount *= flow;
+        int[] actors = resupplyActor;
+        int[] weapons = resupplyWeapon;
+        int flowOf = -1;
+        double flow = 1;
+        for (int e = 0; e < actors.length; e++) {
+            int i = actors[e];
+            int w = weapons[e];
+            double amount = resupply[i][w];
+            if (corridorMatters && viaCorridor[i][w]) {
+                if (flowOf != i) {
+                    int patron = t.patronOf[i];
+                    flow = corridor.throughput(patron < 0 ? -1 : t.region[patron], t.region[i]);
+                    flowOf = i;
                 }
-                stocks[w] = Math.min(limits[w], stocks[w] + amount);
-                // min(c, c + a) is c for any a >= 0, and the corridor only scales a by a share in [0, 1].
-                full &= stocks[w] == limits[w] && amounts[w] >= 0;
+                amount *= flow;
             }
-            stocked[i] = full;
+            double[] stocks = stock[i];
+            stocks[w] = Math.min(capacity[i][w], stocks[w] + amount);
         }
     }
 
@@ -435,6 +444,7 @@ public final class World {
             int k = t.scenario.actors().get(actor).actions().indexOf(t.scenario.actors().get(actor).action(p.action()));
             forced[actor].add(k, p.salvo(), explaining ? Decision.of(intervention ? INTERVENTION : "dated event", 1, 0) : null);
             forced[actor].fixCasualties(p.killed(), p.injured());
+            anyForced = true;
         } else if (e instanceof Records.FrontChange f) {
             int front = t.frontIndex(f.front());
             if (fronts.set(front, ScenarioSpec.FRONT_STATES.indexOf(f.state()))) {
@@ -496,9 +506,19 @@ public final class World {
     /** The decide phase of one actor: its doctrine answers first; its rule takes initiative only if it did not. */
     public void decide(int actor) {
         Intents out = intents[actor];
+        int before = out.size;
         if (doctrines[actor] != null) doctrines[actor].decide(this, actor, out);
         DecisionRule rule = rules[actor];
         if (rule != null && (out.size == 0 || ruleOrders[actor])) rule.decide(this, actor, out);
+        if (before == 0 && out.size > 0) {
+            // Kept in actor order whatever the order of the calls.
+            int k = actingCount++;
+            while (k > 0 && acting[k - 1] > actor) {
+                acting[k] = acting[k - 1];
+                k--;
+            }
+            acting[k] = actor;
+        }
     }
 
     boolean canPerform(int actor, CompiledAction a) {
@@ -516,20 +536,29 @@ public final class World {
 
     /** Resolves the day's actions: dated ones first, then each actor's in actor order; empties the intents for tomorrow. */
     public void resolve() {
-        for (int pass = 0; pass < 2; pass++) {
-            Intents[] queue = pass == 0 ? forced : intents;
+        if (anyForced) {
+            anyForced = false;
             for (int a = 0; a < theatre.actors; a++) {
-                Intents q = queue[a];
-                if (q.size == 0) continue;
+                Intents q = forced[a];
                 for (int k = 0; k < q.size; k++) {
                     CompiledAction x = theatre.actions[a][q.action[k]];
                     perform(a, x, q.salvo[k] < 0 ? x.salvo() : q.salvo[k], q, k);
                     // A dated strike on an actor it owes an answer is that answer (a replay's scripted salvo).
-                    if (pass == 0 && theatre.rungKinetic[x.rung()]) debts.settle(a, x.target());
+                    if (theatre.rungKinetic[x.rung()]) debts.settle(a, x.target());
                 }
                 q.clear();
             }
         }
+        for (int n = 0; n < actingCount; n++) {
+            int a = acting[n];
+            Intents q = intents[a];
+            for (int k = 0; k < q.size; k++) {
+                CompiledAction x = theatre.actions[a][q.action[k]];
+                perform(a, x, q.salvo[k] < 0 ? x.salvo() : q.salvo[k], q, k);
+            }
+            q.clear();
+        }
+        actingCount = 0;
     }
 
     private void perform(int a, CompiledAction x, int salvo, Intents q, int k) {
@@ -552,7 +581,6 @@ public final class World {
             launched = (int) Math.min(salvo, Math.floor(stock[a][w]));
             if (launched <= 0) return;
             stock[a][w] -= launched;
-            stocked[a] = false;
             reached = m.observation() ? draws.binomial(launched, t.reach[w]) : launched;
             intercepted = draws.binomial(reached, intercept[target][t.region[a] + 1][w]);
             int hits = reached - intercepted;

@@ -23,13 +23,15 @@ public final class Beliefs {
     /** Attacks in the open episode of (attacker, target). */
     private final int[][] watchAttacks;
     /**
-     * The ends of the windows opened or extended, as a min-heap of {@code (last day << 32) | cell},
-     * cell = attacker x actors + target: a window closes from its entry with the earliest end, so a
-     * day with nothing ending costs one comparison and one that closes windows never scans the table.
-     * An entry whose window was since answered, extended or reopened is stale and skipped.
+     * The ends of the windows opened or extended, as a queue of {@code (last day << 32) | cell} in order
+     * of last day, cell = attacker x actors + target: windows last a fixed number of days from the day of
+     * an attack, so ends arrive in order and a window closes from the queue's head; a day with nothing
+     * ending costs one comparison and one that closes windows never scans the table. An entry whose
+     * window was since answered, extended or reopened is stale and skipped.
      */
     private long[] ends = new long[16];
-    private int endCount;
+    private int head;
+    private int tail;
     /** The cells whose windows close today, sorted so that they close in the table's row order. */
     private int[] closing = new int[16];
 
@@ -82,32 +84,24 @@ public final class Beliefs {
         pushEnd(((long) untilDay << 32) | (attacker * watchUntil.length + target));
     }
 
+    /** Queues a window's end; an end earlier than the last queued (never, with a fixed window) is put in its place. */
     private void pushEnd(long entry) {
-        if (endCount == ends.length) ends = java.util.Arrays.copyOf(ends, endCount * 2);
-        int k = endCount++;
-        while (k > 0) {
-            int parent = (k - 1) >>> 1;
-            if (ends[parent] <= entry) break;
-            ends[k] = ends[parent];
-            k = parent;
+        if (tail == ends.length) {
+            if (head > ends.length / 2) {
+                System.arraycopy(ends, head, ends, 0, tail - head);
+            } else {
+                ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+                System.arraycopy(ends, head, ends, 0, tail - head);
+            }
+            tail -= head;
+            head = 0;
+        }
+        int k = tail++;
+        while (k > head && (ends[k - 1] >> 32) > (entry >> 32)) {
+            ends[k] = ends[k - 1];
+            k--;
         }
         ends[k] = entry;
-    }
-
-    private long popEnd() {
-        long top = ends[0];
-        long last = ends[--endCount];
-        int k = 0;
-        int half = endCount >>> 1;
-        while (k < half) {
-            int child = 2 * k + 1;
-            if (child + 1 < endCount && ends[child + 1] < ends[child]) child++;
-            if (last <= ends[child]) break;
-            ends[k] = ends[child];
-            k = child;
-        }
-        if (endCount > 0) ends[k] = last;
-        return top;
     }
 
     boolean watching(int attacker, int target) {
@@ -151,9 +145,9 @@ public final class Beliefs {
      */
     void closeExpired(int day, Theatre t, double vicarious, boolean learning) {
         int count = 0;
-        while (endCount > 0 && (int) (ends[0] >> 32) < day) {
+        while (head < tail && (int) (ends[head] >> 32) < day) {
             if (count == closing.length) closing = java.util.Arrays.copyOf(closing, count * 2);
-            closing[count++] = (int) popEnd();
+            closing[count++] = (int) ends[head++];
         }
         if (count == 0) return;
         if (count > 32) {

@@ -27,6 +27,8 @@ final class Debts {
     final int[] owed;
     /** Per answerer, no debt of its falls due before this day. */
     final int[] firstDue;
+    /** Per answerer, the attackers it owes answers, its first {@link #owed} entries in no order: scans visit only open debts. */
+    private final int[][] open;
 
     Debts(int actors) {
         due = new int[actors][actors];
@@ -38,6 +40,7 @@ final class Debts {
         onBehalf = new int[actors][actors];
         owed = new int[actors];
         firstDue = new int[actors];
+        open = new int[actors][actors];
         for (int[] row : due) Arrays.fill(row, -1);
     }
 
@@ -46,7 +49,7 @@ final class Debts {
         harm[answerer][attacker] = h;
         if (due[answerer][attacker] < 0) {
             firstDue[answerer] = owed[answerer] == 0 ? day : Math.min(firstDue[answerer], day);
-            owed[answerer]++;
+            open[answerer][owed[answerer]++] = attacker;
             due[answerer][attacker] = day;
             rung[answerer][attacker] = r;
             weight[answerer][attacker] = w;
@@ -64,17 +67,20 @@ final class Debts {
         }
     }
 
-    /** The attacker with the highest-rung debt of {@code answerer} due by {@code day}, or -1; settles it. */
+    /** The attacker with the highest-rung debt of {@code answerer} due by {@code day} (the first such attacker in actor order), or -1; settles it. */
     int settleDue(int answerer, int day) {
         if (owed[answerer] == 0 || day < firstDue[answerer]) return -1;
         int[] row = due[answerer];
+        int[] rungs = rung[answerer];
+        int[] list = open[answerer];
         int attacker = -1;
-        for (int j = 0; j < row.length; j++) {
-            if (row[j] >= 0 && row[j] <= day && (attacker < 0 || rung[answerer][j] > rung[answerer][attacker])) attacker = j;
+        for (int k = 0; k < owed[answerer]; k++) {
+            int j = list[k];
+            if (row[j] > day) continue;
+            if (attacker < 0 || rungs[j] > rungs[attacker] || (rungs[j] == rungs[attacker] && j < attacker)) attacker = j;
         }
         if (attacker < 0) return -1;
-        row[attacker] = -1;
-        owed[answerer]--;
+        close(answerer, attacker);
         refreshFirst(answerer);
         return attacker;
     }
@@ -82,8 +88,7 @@ final class Debts {
     /** Settles the debt of {@code answerer} toward {@code attacker}, if one is open. */
     void settle(int answerer, int attacker) {
         if (due[answerer][attacker] < 0) return;
-        due[answerer][attacker] = -1;
-        owed[answerer]--;
+        close(answerer, attacker);
         refreshFirst(answerer);
     }
 
@@ -92,25 +97,38 @@ final class Debts {
         int dropped = 0;
         for (int a = 0; a < due.length; a++) {
             if (owed[a] == 0) continue;
-            for (int j = 0; j < due[a].length; j++) {
-                if (due[a][j] >= 0 && (fronts[a][j] & (1L << f)) != 0) {
-                    fronts[a][j] &= ~(1L << f);
-                    if (fronts[a][j] != 0) continue;
-                    due[a][j] = -1;
-                    owed[a]--;
-                    dropped++;
-                }
+            int[] list = open[a];
+            for (int k = owed[a] - 1; k >= 0; k--) {
+                int j = list[k];
+                if ((fronts[a][j] & (1L << f)) == 0) continue;
+                fronts[a][j] &= ~(1L << f);
+                if (fronts[a][j] != 0) continue;
+                close(a, j);
+                dropped++;
             }
             refreshFirst(a);
         }
         return dropped;
     }
 
+    /** Closes the open debt of {@code answerer} toward {@code attacker}. */
+    private void close(int answerer, int attacker) {
+        due[answerer][attacker] = -1;
+        int[] list = open[answerer];
+        int last = --owed[answerer];
+        for (int k = 0; k <= last; k++) {
+            if (list[k] == attacker) {
+                list[k] = list[last];
+                break;
+            }
+        }
+    }
+
     private void refreshFirst(int answerer) {
         int first = Integer.MAX_VALUE;
-        for (int d : due[answerer]) {
-            if (d >= 0) first = Math.min(first, d);
-        }
+        int[] row = due[answerer];
+        int[] list = open[answerer];
+        for (int k = 0; k < owed[answerer]; k++) first = Math.min(first, row[list[k]]);
         firstDue[answerer] = first;
     }
 }

@@ -67,6 +67,9 @@ public final class Theatre {
     public final int[][] rivals;
     public final double[] rivalryWeight;
     public final double[] rivalryScale;
+    /** The rivalries' members, and per actor the rivalries it belongs to. */
+    final int[][] rivalryMembers;
+    final int[][] rivalriesOf;
 
     public final double[] killedPerHit;
     public final double[] injuredPerHit;
@@ -309,6 +312,12 @@ public final class Theatre {
         rivalryWeight = new double[actors];
         rivalryScale = new double[actors];
         Arrays.fill(rivalryScale, 1);
+        rivalryMembers = new int[s.relations().rivalry().size()][];
+        rivalriesOf = new int[actors][0];
+        for (int g = 0; g < rivalryMembers.length; g++) {
+            rivalryMembers[g] = s.relations().rivalry().get(g).actors().stream().mapToInt(this::index).toArray();
+            for (int i : rivalryMembers[g]) rivalriesOf[i] = append(rivalriesOf[i], g);
+        }
         for (Records.Rivalry r : s.relations().rivalry()) {
             for (String member : r.actors()) {
                 int i = index(member);

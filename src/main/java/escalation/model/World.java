@@ -128,6 +128,10 @@ public final class World {
     /** True when a dated event or intervention forced an action today. */
     private boolean anyForced;
     private int todayLevel;
+    /** Per rivalry: its members' most recent attacks, the member with them, and the most of the others. */
+    private final double[] rivalFirst;
+    private final double[] rivalSecond;
+    private final int[] rivalTop;
     /** The level a sustained rung, once reached, holds every later day at. */
     private int sustainedLevel;
 
@@ -199,6 +203,9 @@ public final class World {
         intents = new Intents[n];
         forced = new Intents[n];
         acting = new int[n];
+        rivalFirst = new double[t.rivalryMembers.length];
+        rivalSecond = new double[t.rivalryMembers.length];
+        rivalTop = new int[t.rivalryMembers.length];
         record = new RunRecord(n, t.days, t.thresholdRung.length, t.keepsStrikes);
 
         for (int i = 0; i < n; i++) {
@@ -407,18 +414,48 @@ public final class World {
             propensityInputsChanged = false;
             steadyForWinter = winterToday;
         }
+        if (m.relevance()) rankRivals();
         for (int i = 0; i < t.actors; i++) {
             double p = steadyPropensity[i];
             if (m.relevance() && t.rivals[i].length > 0) {
                 // Competition for relevance: the actor is pushed by the rival furthest ahead of it, in
                 // proportion to its own eagerness, so an eager faction left behind is spurred and a
                 // restrained, reluctant one hardly at all (domain brief: junior factions "move into a
-                // higher gear" to keep pace with the Houthis).
-                double lead = 0;
-                for (int r : t.rivals[i]) lead = Math.max(lead, attacksRecent[r] - attacksRecent[i]);
+                // higher gear" to keep pace with the Houthis). Subtraction rounds monotonically, so the
+                // largest of the rounded leads is the rounded lead of the rival with most recent attacks.
+                double ahead = Double.NEGATIVE_INFINITY;
+                for (int g : t.rivalriesOf[i]) ahead = Math.max(ahead, rivalTop[g] == i ? rivalSecond[g] : rivalFirst[g]);
+                double lead = Math.max(0, ahead - attacksRecent[i]);
                 p *= 1 + t.rivalryWeight[i] * eagerness[i] * Math.min(1, lead / t.rivalryScale[i]);
             }
             propensity[i] = p;
+        }
+    }
+
+    /**
+     * Per rivalry, the most recent attacks of its members, the member with them, and the most of the
+     * others: each member's rival furthest ahead is then read off in one step, not by a scan of its rivals.
+     */
+    private void rankRivals() {
+        int[][] members = theatre.rivalryMembers;
+        for (int g = 0; g < members.length; g++) {
+            double first = Double.NEGATIVE_INFINITY;
+            double second = Double.NEGATIVE_INFINITY;
+            int top = -1;
+            for (int r : members[g]) {
+                double v = attacksRecent[r];
+                if (r == top) continue;
+                if (v > first) {
+                    second = first;
+                    first = v;
+                    top = r;
+                } else if (v > second) {
+                    second = v;
+                }
+            }
+            rivalFirst[g] = first;
+            rivalSecond[g] = second;
+            rivalTop[g] = top;
         }
     }
 

@@ -121,8 +121,8 @@ final class CompareCommand implements Callable<Integer> {
         List<BatchFiles> perVariant = new ArrayList<>();
         try {
             for (int v = 0; v < all.size(); v++) {
-                ResultsFolder sub = ResultsFolder.createExactly(folder.path().resolve(CompareReport.VARIANTS).resolve(names.get(v)));
-                perVariant.add(new BatchFiles(sub, theatres.get(v), -1));
+                ResultsFolder sub = folder.subfolder(CompareReport.VARIANTS + "/" + names.get(v));
+                perVariant.add(new BatchFiles(sub, theatres.get(v)));
             }
             try (Progress progress = new Progress(0, runs, System.err)) {
                 BatchRunner.runPaired(theatres, seed, runs, workers, (run, runSeed, records, failures) -> {
@@ -136,7 +136,7 @@ final class CompareCommand implements Callable<Integer> {
                     progress.step();
                 });
             }
-            Comparison result = comparison.result(command, (int) seed);
+            Comparison result = comparison.result(command, seed);
             for (int v = 0; v < all.size(); v++) {
                 perVariant.get(v).tables(result.summaries().get(v), comparison.aggregate(v), PRECISION);
             }
@@ -159,6 +159,7 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         } finally {
             for (BatchFiles f : perVariant) f.close();
+            folder.close();
         }
     }
 

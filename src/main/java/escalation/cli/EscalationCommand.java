@@ -2,6 +2,7 @@ package escalation.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,9 +17,10 @@ import picocli.CommandLine.Command;
                 " 3:the results folder is in use by another process; nothing was written",
                 " 4:results could not be written (disk full, folder removed, permission); resumable where the folder remains",
                 " 5:out of memory (give Java more: java -Xmx4g -jar ...); resumable",
-                "130:stopped by Ctrl-C, SIGTERM or SIGHUP; resumable with --resume"},
+                "130:stopped by Ctrl-C, SIGTERM or SIGHUP; resumable with --resume (143 or 129 when the signal came while Java was still starting)"},
         subcommands = {ValidateCommand.class, RunCommand.class, BatchCommand.class, CompareCommand.class,
-                BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class, CommandLine.HelpCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class})
 public final class EscalationCommand implements Runnable {
     /** Exit code for an invalid scenario or command line. */
     public static final int INVALID = ExitCode.INVALID;
@@ -50,6 +52,9 @@ public final class EscalationCommand implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
+        // Outputs are the same under every locale: numbers in SVG, CSV and JSON are written with ASCII digits
+        // and a decimal point, and ids are compared without Turkish dotless i's.
+        Locale.setDefault(Locale.ROOT);
         CommandLine cl = new CommandLine(new EscalationCommand());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("escalation: " + ex.getMessage());

@@ -1,7 +1,7 @@
 package escalation.cli;
 
 /**
- * The exit codes of every command, one table (the README and {@code --help} print it). A folder left
+ * The exit codes of every command, one table (the README lists it, and {@code escalation --help} prints it). A folder left
  * by codes 4, 5 and 130 is finished by the command's {@code --resume}.
  */
 public final class ExitCode {
@@ -19,16 +19,6 @@ public final class ExitCode {
     public static final int OUT_OF_MEMORY = 5;
     /** Stopped by Ctrl-C, SIGTERM or SIGHUP. */
     public static final int INTERRUPTED = 130;
-
-    /** The table, as picocli's exit code list ("code:meaning"). */
-    static final String[] LIST = {
-            " 0:done",
-            " 1:internal error (a bug; please report it with its message)",
-            " 2:invalid input: a scenario, data file, option, or a folder that cannot be resumed; nothing was written",
-            " 3:the results folder is in use by another process; nothing was written",
-            " 4:results could not be written (disk full, folder removed, permission); resumable where the folder remains",
-            " 5:out of memory (give Java more: java -Xmx4g -jar ...); resumable",
-            "130:stopped by Ctrl-C, SIGTERM or SIGHUP; resumable with --resume"};
 
     private ExitCode() { }
 }

@@ -40,7 +40,7 @@ final class Outputs {
      */
     static ResultsFolder newFolder(Path out, String group, String prefix, String suffix) throws IOException {
         return out != null ? ResultsFolder.createExactly(out)
-                : ResultsFolder.createUnder(Path.of("results", group),
+                : ResultsFolder.createUnder(Path.of("results", ResultsFolder.safeName(group)),
                 prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + suffix);
     }
 

@@ -195,11 +195,16 @@ public final class ScenarioLoader {
         for (Spec.Checker.Reference r : checker.references()) {
             Set<String> ids = declared.getOrDefault(r.kind(), Set.of());
             if (!ids.contains(r.value().text())) {
-                String known = ids.isEmpty() ? "none is declared" : "declared: " + String.join(", ", ids);
-                checker.problem(r.value(), r.path(), "undeclared " + r.kind() + " '" + r.value().text() + "'"
+                String known = ids.isEmpty() ? "none is declared" : "declared: " + String.join(", ", ids.stream().map(ScenarioLoader::brief).toList());
+                checker.problem(r.value(), r.path(), "undeclared " + r.kind() + " '" + brief(r.value().text()) + "'"
                         + Suggest.didYouMean(r.value().text(), ids) + "; " + known);
             }
         }
+    }
+
+    /** An id as messages show it: a long one is cut, so that a message never runs to pages. */
+    static String brief(String id) {
+        return id.length() <= 60 ? id : id.substring(0, 40) + "...(" + id.length() + " characters)";
     }
 
     private static Set<String> keys(Node n) {

@@ -74,9 +74,11 @@ class BadInputHardeningTest {
 
     @Test
     void aHugeIdWithANearMissIsCheckedQuickly() throws Exception {
-        String id = "a".repeat(250_000);
-        String text = TINY.replace("KILLED", "0").replace("SALVO", "1").replace("militia:", id + ":")
-                .replace("{actor: militia", "{actor: " + id.substring(1) + "b");
+        // A rung id of 150,000 characters, and a threshold whose rung misses it by the last character.
+        String id = "a".repeat(150_000);
+        String text = TINY.replace("KILLED", "0").replace("SALVO", "1")
+                + "ladder:\n  - {id: " + id + ", name: long, intensity: 1}\n  - {id: harassment, name: harassment, intensity: 2}\n"
+                + "thresholds:\n  - {id: t, name: t, rung: " + id.substring(1) + "b}\n";
         Path p = write("long.yaml", text);
         Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Cli.run("validate", p.toString()));
         assertClear(r);

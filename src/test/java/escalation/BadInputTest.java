@@ -86,7 +86,7 @@ class BadInputTest {
     void wrongTypeSaysWhatWasExpected() {
         Result r = validate(GOOD.replace("salvo: 2", "salvo: many"));
         assertClean(r);
-        assertTrue(r.err().contains("bad.yaml:12:") && r.err().contains("actors.militia.actions[0].salvo: expected a whole number in [0, 1000000], found the text 'many'"), r.err());
+        assertTrue(r.err().contains("bad.yaml:12:") && r.err().contains("actors.militia.actions[0].salvo: expected a whole number in [0, 100000], found the text 'many'"), r.err());
     }
 
     @Test

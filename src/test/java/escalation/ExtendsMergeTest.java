@@ -72,8 +72,8 @@ class ExtendsMergeTest {
               protection:
                 - {protector: state, ally: host, commitment: 0.4}
               restraint:
-                - {by: host, on: [militia], strength: 0.2}
-                - {by: host, on: [militia], strength: 0.1}
+                - {by: host, restrained: [militia], strength: 0.2}
+                - {by: host, restrained: [militia], strength: 0.1}
             thresholds:
               - {id: any_attack, name: "Any attack", rung: harassment}
               - {id: lethal, name: "Lethal attack", rung: lethal_proxy_strike}
@@ -251,7 +251,7 @@ class ExtendsMergeTest {
                         - {id: barrage, salvo: -1}
                 """,
                 "base.yaml:17:61: actors.militia.actions[0].weapon: a signal on the non-kinetic rung 'threat' launches no weapon",
-                "child.yaml:8:32: actors.militia.actions[1].salvo: expected a whole number in [0, 1000000], found -1");
+                "child.yaml:8:32: actors.militia.actions[1].salvo: expected a whole number in [0, 100000], found -1");
     }
 
     // ------------------------------------------------------------------ problems

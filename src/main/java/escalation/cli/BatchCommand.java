@@ -1,27 +1,24 @@
 package escalation.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import escalation.experiment.Aggregate;
 import escalation.experiment.BatchRunner;
 import escalation.experiment.BatchSummary;
+import escalation.io.FolderLock;
+import escalation.io.ManifestIdentity;
 import escalation.io.ResultsFolder;
 import escalation.model.Theatre;
 import escalation.report.BatchFiles;
 import escalation.report.BatchReport;
 import escalation.scenario.ScenarioException;
 import escalation.scenario.ScenarioLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +59,12 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip charts and report.html (tables only).")
     boolean noReport;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Most runs of one batch: their seeds stay distinct, and runs.csv stays a file one can open. */
+    static final long MAX_RUNS = 1_000_000_000L;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override public Integer call() throws Exception {
@@ -69,20 +72,35 @@ final class BatchCommand implements Callable<Integer> {
             System.err.println("escalation: give either a scenario FILE or --resume DIR");
             return EscalationCommand.INVALID;
         }
-        if (runs < 1) {
-            System.err.println("escalation: --runs must be at least 1");
+        List<String> problems = new ArrayList<>();
+        if (resume != null) {
+            List<String> given = new ArrayList<>();
+            for (String o : List.of("--runs", "--seed", "--set", "--out", "--precision", "--no-report")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) given.add(o);
+            }
+            if (!given.isEmpty()) {
+                problems.add("--resume finishes the batch with the settings it started with (its manifest holds them); "
+                        + String.join(", ", given) + (given.size() == 1 ? " cannot" : " cannot") + " be given with --resume, only --threads");
+            }
+        }
+        problems.addAll(Bounds.runs(runs, MAX_RUNS));
+        problems.addAll(Bounds.masterSeed(seed));
+        problems.addAll(Bounds.threads(threads));
+        if (!(precision > 0 && precision < 0.5)) problems.add("--precision must be in (0, 0.5)");
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("escalation: " + p));
             return EscalationCommand.INVALID;
         }
-        if (!(precision > 0 && precision < 0.5)) {
-            System.err.println("escalation: --precision must be in (0, 0.5)");
-            return EscalationCommand.INVALID;
+        int workers = threads == null ? Bounds.defaultThreads() : threads;
+        Interruption.listen();
+        try {
+            return resume != null ? resume(workers) : start(workers);
+        } catch (FolderLock.Busy e) {
+            System.err.println("escalation: " + e.getMessage());
+            return ExitCode.BUSY;
+        } finally {
+            Interruption.unlisten();
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            System.err.println("escalation: --threads must be at least 1");
-            return EscalationCommand.INVALID;
-        }
-        return resume != null ? resume(workers) : start(workers);
     }
 
     private Integer start(int workers) throws Exception {
@@ -92,65 +110,59 @@ final class BatchCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return Outputs.invalid(file, e);
         }
-        ResultsFolder folder;
-        try {
-            folder = Outputs.newFolder(out, resolved.scenario().name(), "", "-" + seed);
+        try (ResultsFolder folder = Outputs.newFolder(out, resolved.scenario().name(), "", "-" + seed)) {
+            Map<String, Object> manifest = Outputs.manifest();
+            manifest.put("scenario", Outputs.scenario(resolved, file, json));
+            manifest.put("overrides", overrides);
+            manifest.put("seed", seed);
+            manifest.put("runs", runs);
+            manifest.put("precision", precision);
+            manifest.put("report", !noReport);
+            manifest.put("command", reproduce());
+            Theatre theatre = new Theatre(resolved.scenario());
+            Aggregate aggregate = new Aggregate(theatre);
+            try (BatchFiles files = new BatchFiles(folder, theatre)) {
+                return execute(theatre, aggregate, files, manifest, null, 0, workers);
+            } catch (java.io.IOException e) {
+                return Outputs.writeFailed(folder, e, "batch");
+            }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
-        }
-        Map<String, Object> manifest = Outputs.manifest();
-        manifest.put("scenario", Outputs.scenario(resolved, file, json));
-        manifest.put("overrides", overrides);
-        manifest.put("seed", seed);
-        manifest.put("runs", runs);
-        manifest.put("command", reproduce());
-        Theatre theatre = new Theatre(resolved.scenario());
-        Aggregate aggregate = new Aggregate(theatre);
-        try (BatchFiles files = new BatchFiles(folder, theatre, -1)) {
-            return execute(theatre, aggregate, files, manifest, 0, workers);
         }
     }
 
     private Integer resume(int workers) throws Exception {
-        ResultsFolder folder;
-        JsonNode m;
-        try {
-            folder = ResultsFolder.existing(resume);
-            m = json.readTree(resume.resolve(BatchFiles.MANIFEST).toFile());
-        } catch (java.io.IOException e) {
-            System.err.println("escalation: " + resume + " is not a batch's results folder (" + e.getMessage() + ")");
+        try (ResultsFolder folder = ResultsFolder.existing(resume)) {
+            ResumedBatch r;
+            try {
+                r = ResumedBatch.open(folder, json);
+            } catch (ResumedBatch.Refused e) {
+                System.err.println("escalation: cannot resume " + resume + ":");
+                e.reasons().forEach(reason -> System.err.println("  " + reason));
+                System.err.println("escalation: nothing was written");
+                return EscalationCommand.INVALID;
+            }
+            seed = r.seed();
+            runs = r.runs();
+            precision = r.precision();
+            noReport = !r.report();
+            if (!folder.staleOwner().isEmpty()) {
+                System.err.println("The batch's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
+            }
+            System.err.println("Resuming " + resume + " at run " + r.checkpoint().done() + " of " + runs);
+            try (BatchFiles files = r.files()) {
+                return execute(r.theatre(), r.aggregate(), files, r.manifest(), r.checkpoint().identity(), r.checkpoint().done(), workers);
+            } catch (java.io.IOException e) {
+                return Outputs.writeFailed(folder, e, "batch");
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("escalation: " + resume + " is not a batch's results folder (no such folder)");
             return EscalationCommand.INVALID;
-        }
-        if (m.path("complete").asBoolean(false)) {
-            System.err.println("escalation: the batch in " + resume + " is already complete");
-            return EscalationCommand.INVALID;
-        }
-        if (!Files.exists(resume.resolve(BatchFiles.CHECKPOINT))) {
-            System.err.println("escalation: " + resume + " has no checkpoint to resume from");
-            return EscalationCommand.INVALID;
-        }
-        Theatre theatre;
-        try {
-            theatre = new Theatre(new ScenarioLoader().loadText(resume.resolve(BatchFiles.MANIFEST) + " (scenario.resolved)",
-                    json.writeValueAsString(m.path("scenario").path("resolved"))));
-        } catch (ScenarioException e) {
-            e.problems().forEach(p -> System.err.println(p));
-            return EscalationCommand.INVALID;
-        }
-        seed = m.path("seed").asLong();
-        runs = m.path("runs").asLong();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = json.convertValue(m, LinkedHashMap.class);
-        Aggregate aggregate = new Aggregate(theatre);
-        BatchFiles.Checkpoint cp = BatchFiles.readCheckpoint(resume, aggregate);
-        System.err.println("Resuming " + resume + " at run " + cp.runsDone() + " of " + runs);
-        try (BatchFiles files = new BatchFiles(folder, theatre, cp.runsBytes())) {
-            return execute(theatre, aggregate, files, manifest, cp.runsDone(), workers);
         }
     }
 
     private Integer execute(Theatre theatre, Aggregate aggregate, BatchFiles files, Map<String, Object> manifest,
-                            long from, int workers) throws Exception {
+                            String identity, long from, int workers) throws Exception {
         long started = System.nanoTime();
         manifest.put("threads", workers);
         manifest.put("java", System.getProperty("java.version"));
@@ -158,40 +170,35 @@ final class BatchCommand implements Callable<Integer> {
         manifest.put("complete", false);
         manifest.put("runs_done", from);
         files.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+        if (identity == null) identity = ManifestIdentity.of(ManifestIdentity.read(files.dir().resolve(BatchFiles.MANIFEST)));
+        String id = identity;
         // A checkpoint from the start, so that even a batch killed in its first seconds can be resumed.
-        files.checkpoint(aggregate, from);
+        files.checkpoint(aggregate, from, id);
 
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch saved = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            interrupted.set(true);
-            try {
-                saved.await();
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         long done;
         long[] lastCheckpoint = {System.nanoTime()};
         try (Progress progress = new Progress(from, runs, System.err)) {
-            done = BatchRunner.run(theatre, seed, from, runs, workers, new BatchRunner.Sink() {
-                @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
-                    files.row(run, runSeed, record, error);
-                    if (record != null) aggregate.add(record);
-                    else aggregate.addFailure();
-                    progress.step();
-                    if (System.nanoTime() - lastCheckpoint[0] > 2_000_000_000L) {
-                        files.checkpoint(aggregate, run + 1);
-                        lastCheckpoint[0] = System.nanoTime();
+            try {
+                done = BatchRunner.run(theatre, seed, from, runs, workers, new BatchRunner.Sink() {
+                    @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
+                        files.row(run, runSeed, record, error);
+                        if (record != null) aggregate.add(record);
+                        else aggregate.addFailure();
+                        progress.step();
+                        if (System.nanoTime() - lastCheckpoint[0] > 2_000_000_000L) {
+                            files.checkpoint(aggregate, run + 1, id);
+                            lastCheckpoint[0] = System.nanoTime();
+                        }
                     }
-                }
 
-                @Override public boolean stopRequested() {
-                    return interrupted.get();
-                }
-            });
-            files.checkpoint(aggregate, done);
+                    @Override public boolean stopRequested() {
+                        return Interruption.requested();
+                    }
+                });
+            } catch (OutOfMemoryError e) {
+                return Outputs.outOfMemory(files.dir(), "batch");
+            }
+            files.checkpoint(aggregate, done, id);
             manifest.put("runs_done", done);
             manifest.put("failed_runs", aggregate.failed());
             manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
@@ -199,20 +206,11 @@ final class BatchCommand implements Callable<Integer> {
                 files.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
                 System.err.println("\nInterrupted after " + done + " of " + runs + " runs; every finished run is in "
                         + files.dir().resolve(BatchFiles.RUNS) + ". Finish with: escalation batch --resume " + files.dir());
-                return 130;
-            }
-        } finally {
-            saved.countDown();
-            if (!interrupted.get()) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // the JVM is already shutting down
-                }
+                return ExitCode.INTERRUPTED;
             }
         }
 
-        BatchSummary summary = aggregate.summary((String) manifest.get("command"), (int) seed);
+        BatchSummary summary = aggregate.summary((String) manifest.get("command"), seed);
         files.tables(summary, aggregate, precision);
         if (!noReport) BatchReport.write(files.folder(), summary, theatre.scenario.description(), precision);
         manifest.put("complete", true);
@@ -228,8 +226,11 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private String reproduce() {
-        StringBuilder b = new StringBuilder("escalation batch ").append(file).append(" --runs ").append(runs).append(" --seed ").append(seed);
-        for (String o : overrides) b.append(" --set ").append(o);
+        StringBuilder b = new StringBuilder("escalation batch ").append(CompareCommand.quote(file.toString()))
+                .append(" --runs ").append(runs).append(" --seed ").append(seed);
+        for (String o : overrides) b.append(" --set ").append(CompareCommand.quote(o));
+        if (precision != 0.02) b.append(" --precision ").append(precision);
+        if (noReport) b.append(" --no-report");
         return b.toString();
     }
 }

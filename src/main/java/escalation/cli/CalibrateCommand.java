@@ -61,7 +61,13 @@ final class CalibrateCommand implements Callable<Integer> {
     Path out;
 
     @Override public Integer call() throws Exception {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        List<String> problems = new ArrayList<>(Bounds.masterSeed(seed));
+        problems.addAll(Bounds.threads(threads));
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("escalation: " + p));
+            return EscalationCommand.INVALID;
+        }
+        int workers = threads == null ? Bounds.defaultThreads() : threads;
         Calibration.Settings settings;
         try {
             settings = new Calibration.Settings(particles, accept, generations, quantile, replicates,
@@ -83,6 +89,12 @@ final class CalibrateCommand implements Callable<Integer> {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
         }
+        try (folder) {
+            return calibrate(cf, settings, folder);
+        }
+    }
+
+    private Integer calibrate(CalibrationFile cf, Calibration.Settings settings, ResultsFolder folder) throws Exception {
         Calibration.Result r = new Calibration(cf, settings).run(p -> System.err.printf(Locale.ROOT,
                 "generation %d: tolerance %.3f, %d simulations, median distance %.3f%n", p.generation(), p.tolerance(), p.simulations(),
                 Calibration.quantile(p.distances(), p.weights(), 0.5)));

@@ -71,9 +71,14 @@ final class CompareCommand implements Callable<Integer> {
     private record Variant(String name, Path file, List<String> overrides, ScenarioLoader.Resolved resolved) { }
 
     @Override public Integer call() throws Exception {
-        if (runs < 1) return invalid("--runs must be at least 1");
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) return invalid("--threads must be at least 1");
+        List<String> bounds = new ArrayList<>(Bounds.runs(runs, BatchCommand.MAX_RUNS));
+        bounds.addAll(Bounds.masterSeed(seed));
+        bounds.addAll(Bounds.threads(threads));
+        if (!bounds.isEmpty()) {
+            bounds.forEach(p -> System.err.println("escalation: " + p));
+            return EscalationCommand.INVALID;
+        }
+        int workers = threads == null ? Bounds.defaultThreads() : threads;
         if (!variants.isEmpty() && files.size() != 1) {
             return invalid("--variant describes a variant of one scenario; give exactly one FILE with it (got " + files.size() + ")");
         }
@@ -89,13 +94,10 @@ final class CompareCommand implements Callable<Integer> {
                 errors.add(e.getMessage());
             }
         }
-        if (!errors.isEmpty()) {
-            errors.forEach(e -> System.err.println("escalation: " + e));
-            return EscalationCommand.INVALID;
-        }
-
+        // Every problem at once: the variants that parse are loaded, so their problems are listed with the others'.
+        errors.forEach(e -> System.err.println("escalation: " + e));
         List<Variant> all = load(parsed);
-        if (all == null) return EscalationCommand.INVALID;
+        if (all == null || !errors.isEmpty()) return EscalationCommand.INVALID;
         List<String> names = all.stream().map(Variant::name).toList();
         List<Theatre> theatres = new ArrayList<>();
         for (Variant v : all) theatres.add(new Theatre(v.resolved().scenario()));
@@ -121,8 +123,8 @@ final class CompareCommand implements Callable<Integer> {
         List<BatchFiles> perVariant = new ArrayList<>();
         try {
             for (int v = 0; v < all.size(); v++) {
-                ResultsFolder sub = ResultsFolder.createExactly(folder.path().resolve(CompareReport.VARIANTS).resolve(names.get(v)));
-                perVariant.add(new BatchFiles(sub, theatres.get(v), -1));
+                ResultsFolder sub = folder.subfolder(CompareReport.VARIANTS + "/" + names.get(v));
+                perVariant.add(new BatchFiles(sub, theatres.get(v)));
             }
             try (Progress progress = new Progress(0, runs, System.err)) {
                 BatchRunner.runPaired(theatres, seed, runs, workers, (run, runSeed, records, failures) -> {
@@ -136,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
                     progress.step();
                 });
             }
-            Comparison result = comparison.result(command, (int) seed);
+            Comparison result = comparison.result(command, seed);
             for (int v = 0; v < all.size(); v++) {
                 perVariant.get(v).tables(result.summaries().get(v), comparison.aggregate(v), PRECISION);
             }
@@ -159,6 +161,7 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         } finally {
             for (BatchFiles f : perVariant) f.close();
+            folder.close();
         }
     }
 

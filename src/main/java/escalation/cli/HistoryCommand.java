@@ -48,12 +48,18 @@ final class HistoryCommand implements Callable<Integer> {
             + "nothing else goes to standard output.")
     boolean json;
 
+    /** Most runs: a history check keeps each run's statistics in memory. */
+    static final long MAX_RUNS = 10_000_000L;
+
     @Override public Integer call() throws Exception {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (runs < 1 || runs > Integer.MAX_VALUE / 2 || workers < 1) {
-            System.err.println("escalation: --runs and --threads must be at least 1");
+        List<String> problems = new ArrayList<>(Bounds.runs(runs, MAX_RUNS));
+        problems.addAll(Bounds.masterSeed(seed));
+        problems.addAll(Bounds.threads(threads));
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("escalation: " + p));
             return EscalationCommand.INVALID;
         }
+        int workers = threads == null ? Bounds.defaultThreads() : threads;
         HistoryFile h;
         try {
             h = HistoryFile.load(file, overrides);
@@ -73,7 +79,9 @@ final class HistoryCommand implements Callable<Integer> {
         String scenario = h.scenario().scenario().name();
         System.out.print(json ? HistoryJson.of(h.title(), scenario, r) : HistoryReport.text(h.title(), r));
         if (folder != null) {
-            HistoryReport.write(folder, h.title(), scenario, command(), r);
+            try (ResultsFolder f = folder) {
+                HistoryReport.write(f, h.title(), scenario, command(), r);
+            }
             // With --json, standard output holds the JSON object alone, so a script can parse it whole.
             (json ? System.err : System.out).println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));
         }

@@ -40,8 +40,30 @@ final class Outputs {
      */
     static ResultsFolder newFolder(Path out, String group, String prefix, String suffix) throws IOException {
         return out != null ? ResultsFolder.createExactly(out)
-                : ResultsFolder.createUnder(Path.of("results", group),
+                : ResultsFolder.createUnder(Path.of("results", ResultsFolder.safeName(group)),
                 prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + suffix);
+    }
+
+    /**
+     * Says that results could not be written (a full disk, a folder removed, no permission), naming the file
+     * and how to finish; returns {@link ExitCode#WRITE_FAILED}.
+     */
+    static int writeFailed(ResultsFolder folder, IOException e, String command) {
+        System.err.println("escalation: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        if (e instanceof ResultsFolder.Gone) {
+            System.err.println("escalation: stopped; the folder can no longer be resumed by this process");
+        } else {
+            System.err.println("escalation: stopped; the work up to the last checkpoint is kept. Once the cause is fixed, finish with: "
+                    + "escalation " + command + " --resume " + folder.path());
+        }
+        return ExitCode.WRITE_FAILED;
+    }
+
+    /** Says that Java ran out of memory and how to finish; returns {@link ExitCode#OUT_OF_MEMORY}. */
+    static int outOfMemory(Path dir, String command) {
+        System.err.println("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...) and finish with: "
+                + "escalation " + command + " --resume " + dir);
+        return ExitCode.OUT_OF_MEMORY;
     }
 
     /** The opening of every manifest: the tool and its version. */

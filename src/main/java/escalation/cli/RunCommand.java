@@ -28,8 +28,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
     Path file;
 
-    @Option(names = "--seed", required = true, paramLabel = "N",
-            description = "Seed of the run (a 32-bit integer; the same seed gives the same run, byte for byte).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the run (a 32-bit integer; the same seed gives the same run, byte for byte; default ${DEFAULT-VALUE}).")
     int seed;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable), e.g. actors.israel.attention=0.8")
@@ -59,8 +59,10 @@ final class RunCommand implements Callable<Integer> {
                 + ", seed " + seed);
         RunLog log = new RunLog(theatre, quiet ? null : System.out::println);
         RunRecord record = new EscalationSim(theatre, seed, log).runToEnd();
-        folder.write("events.csv", log.eventsCsv());
-        folder.write("daily.csv", log.dailyCsv());
+        try (folder) {
+            folder.write("events.csv", log.eventsCsv());
+            folder.write("daily.csv", log.dailyCsv());
+        }
         System.out.println();
         System.out.print(Summary.of(theatre, record));
         System.out.println("Wrote " + folder.path().resolve("events.csv") + " and daily.csv");

@@ -1,8 +1,6 @@
 package escalation.cli;
 
-import escalation.scenario.Records;
 import escalation.scenario.ScenarioException;
-import escalation.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code escalation validate FILE...}: checks scenario files and lists every problem. */
+/** {@code escalation validate FILE...}: checks the project's files, each by its own kind's rules, and lists every problem. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks scenario files.",
-                "Lists every problem at once, as file:line:column: field: message. Exit code 0 when all are valid, 2 when any is not."})
+        description = {"Checks scenario files, history checks and calibration priors.",
+                "Tells each file's kind from its content (a scenario; a history check, with 'targets'; calibration priors, with "
+                        + "'parameters') and checks it with that kind's rules. Lists every problem at once, as "
+                        + "file:line:column: field: message. Exit code 0 when all are valid, 2 when any is not."})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (YAML).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files (YAML).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable), e.g. actors.israel.attention=0.8")
@@ -24,12 +24,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         int code = 0;
-        ScenarioLoader loader = new ScenarioLoader();
         for (Path f : files) {
             try {
-                Records.Scenario s = loader.load(f, overrides);
-                System.out.println(f + ": valid (" + s.actors().size() + " actors, " + s.calendar().start() + " to "
-                        + s.calendar().end() + ")");
+                FileKind kind = FileKind.of(f);
+                System.out.println(f + ": " + kind.check().check(f, overrides));
             } catch (ScenarioException e) {
                 code = EscalationCommand.INVALID;
                 e.problems().forEach(p -> System.err.println(p));

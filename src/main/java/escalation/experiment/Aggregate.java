@@ -109,7 +109,7 @@ public final class Aggregate {
     }
 
     /** What the batch says, for tables, charts and the report. */
-    public BatchSummary summary(String command, int seed) {
+    public BatchSummary summary(String command, long seed) {
         Theatre t = theatre;
         List<java.time.LocalDate> dates = new ArrayList<>();
         for (int d = 0; d < t.days; d++) dates.add(t.date(d));

@@ -38,6 +38,11 @@ public final class BatchRunner {
      */
     public interface PairedSink {
         void accept(long run, int seed, RunRecord[] records, Throwable[] errors) throws Exception;
+
+        /** Polled between runs and while waiting for one: true to stop (Ctrl-C). */
+        default boolean stopRequested() {
+            return false;
+        }
     }
 
     /** One replication from its seed; the model's is {@link #model(Theatre)}. */
@@ -79,9 +84,10 @@ public final class BatchRunner {
     public static long run(Replication replication, long masterSeed, long from, long to, int threads, Sink sink) throws Exception {
         return ordered(masterSeed, from, to, threads, (run, seed) -> attempt(replication, seed),
                 (run, seed, r) -> {
+                    fatal(r.error());
                     sink.accept(run, seed, r.record(), r.error());
                     return sink.stopRequested();
-                });
+                }, sink::stopRequested);
     }
 
     /**
@@ -89,8 +95,13 @@ public final class BatchRunner {
      * of every variant, all with the seed {@code Seeds.of(masterSeed, i)}, so the sink sees the
      * variants' outcomes of one run side by side, in run order, whatever the number of threads.
      */
-    public static void runPaired(List<Theatre> variants, long masterSeed, long runs, int threads, PairedSink sink) throws Exception {
-        ordered(masterSeed, 0, runs, threads, (run, seed) -> {
+    public static long runPaired(List<Theatre> variants, long masterSeed, long runs, int threads, PairedSink sink) throws Exception {
+        return runPaired(variants, masterSeed, 0, runs, threads, sink);
+    }
+
+    /** As {@link #runPaired(List, long, long, int, PairedSink)}, for runs {@code [from, to)}; returns the first run not handed to the sink. */
+    public static long runPaired(List<Theatre> variants, long masterSeed, long from, long to, int threads, PairedSink sink) throws Exception {
+        return ordered(masterSeed, from, to, threads, (run, seed) -> {
             RunRecord[] records = new RunRecord[variants.size()];
             Throwable[] errors = new Throwable[variants.size()];
             for (int v = 0; v < records.length; v++) {
@@ -100,9 +111,19 @@ public final class BatchRunner {
             }
             return new Paired(records, errors);
         }, (run, seed, p) -> {
+            for (Throwable e : p.errors()) fatal(e);
             sink.accept(run, seed, p.records(), p.errors());
-            return false;
-        });
+            return sink.stopRequested();
+        }, sink::stopRequested);
+    }
+
+    /**
+     * A run that ran out of memory (or hit another failure of the machine, not of the model) stops the
+     * batch instead of being recorded as a failed run: the same run would succeed with more memory, so
+     * recording it would make the results depend on the machine.
+     */
+    private static void fatal(Throwable error) {
+        if (error instanceof VirtualMachineError e && !(error instanceof StackOverflowError)) throw e;
     }
 
     private static Result attempt(Replication replication, int seed) {
@@ -113,13 +134,18 @@ public final class BatchRunner {
         }
     }
 
-    private static <T> long ordered(long masterSeed, long from, long to, int threads, Work<T> work, Consumer<T> consumer)
-            throws Exception {
+    /** Most worker threads: more only adds memory for the window of finished runs. */
+    public static final int MAX_THREADS = 256;
+
+    private static <T> long ordered(long masterSeed, long from, long to, int threads, Work<T> work, Consumer<T> consumer,
+                                    java.util.function.BooleanSupplier stop) throws Exception {
+        if (threads < 1 || threads > MAX_THREADS) throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "]");
+        threads = (int) Math.max(1, Math.min(threads, to - from));
         int window = Math.max(16, threads * 64);
         AtomicReferenceArray<T> slots = new AtomicReferenceArray<>(window);
         Semaphore free = new Semaphore(window);
         AtomicLong next = new AtomicLong(from);
-        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
         Thread caller = Thread.currentThread();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "escalation-run");
@@ -129,14 +155,14 @@ public final class BatchRunner {
         try {
             for (int k = 0; k < threads; k++) {
                 pool.execute(() -> {
-                    while (!stop.get()) {
+                    while (!stopping.get()) {
                         try {
                             free.acquire();
                         } catch (InterruptedException e) {
                             return;
                         }
                         long run = next.getAndIncrement();
-                        if (run >= to || stop.get()) {
+                        if (run >= to || stopping.get()) {
                             free.release();
                             return;
                         }
@@ -151,18 +177,21 @@ public final class BatchRunner {
                 while ((r = slots.getAndSet(slot, null)) == null) {
                     LockSupport.parkNanos(200_000);
                     if (Thread.interrupted()) throw new InterruptedException();
+                    // A run that never ends (or a machine out of threads) must not keep a stop from stopping.
+                    if (stop.getAsBoolean()) return run;
                 }
                 free.release();
                 if (consumer.accept(run, Seeds.of(masterSeed, run), r)) {
-                    stop.set(true);
+                    stopping.set(true);
                     return run + 1;
                 }
             }
             return to;
         } finally {
-            stop.set(true);
+            stopping.set(true);
             pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
+            // Workers are daemons: one stuck in a run is left behind rather than waited for.
+            pool.awaitTermination(1, TimeUnit.SECONDS);
         }
     }
 }

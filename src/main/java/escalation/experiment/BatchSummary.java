@@ -11,7 +11,7 @@ import java.util.List;
  * @param levelQuantiles per day, the escalation level at each of {@link #QUANTILES} (exact, from counts)
  * @param weeklyAttacks  per actor and week, mean attacks per run launched by the actor
  */
-public record BatchSummary(String scenario, String title, String command, long runs, long failed, int seed,
+public record BatchSummary(String scenario, String title, String command, long runs, long failed, long seed,
                            List<String> actorIds, List<String> actorNames, List<LocalDate> dates,
                            List<String> levelNames, double[][] levelQuantiles, double[] meanLevel,
                            List<OutcomeEstimate> outcomes, List<LocalDate> weekStarts, double[][] weeklyAttacks,

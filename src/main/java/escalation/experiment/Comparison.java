@@ -12,7 +12,7 @@ import java.util.List;
  * @param outcomes  per outcome and variant, in the scenario's outcome order then variant order
  * @param totals    per total and variant, in {@link PairedComparison#TOTALS} order then variant order
  */
-public record Comparison(List<String> variants, List<BatchSummary> summaries, long runs, long failed, int seed,
+public record Comparison(List<String> variants, List<BatchSummary> summaries, long runs, long failed, long seed,
                          String command, List<OutcomeRow> outcomes, List<TotalRow> totals) {
 
     /**

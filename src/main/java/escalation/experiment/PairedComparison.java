@@ -134,7 +134,7 @@ public final class PairedComparison {
     }
 
     /** What the comparison says. */
-    public Comparison result(String command, int seed) {
+    public Comparison result(String command, long seed) {
         List<BatchSummary> summaries = new ArrayList<>();
         for (Aggregate a : aggregates) summaries.add(a.summary(command, seed));
         Theatre t0 = theatres.get(0);

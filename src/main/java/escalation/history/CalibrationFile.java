@@ -144,7 +144,8 @@ public record CalibrationFile(Path path, HistoryFile history, List<Parameter> pa
         try {
             return new Prior(k, Double.parseDouble(x.text()), Double.parseDouble(y.text()));
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(args.position(), path + "." + kind, expected + "; found " + x.text() + ", " + y.text()));
+            problems.add(new Problem(args.position(), path + "." + kind, expected + ", both finite and at most "
+                    + "1e300 apart; found " + x.text() + ", " + y.text()));
             return null;
         }
     }

@@ -56,7 +56,13 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
                     "expected the path of the scenario file to check"));
             throw new ScenarioException(problems);
         }
-        Path scenarioFile = file.getParent() == null ? Path.of(sc.text()) : file.getParent().resolve(sc.text()).normalize();
+        Path scenarioFile;
+        try {
+            scenarioFile = file.getParent() == null ? Path.of(sc.text()) : file.getParent().resolve(sc.text()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(new Problem(sc.position(), "scenario", "expected the path of a scenario file (.yaml or .yml), found text that is not a usable path"));
+            throw new ScenarioException(problems);
+        }
         ScenarioLoader.Resolved resolved;
         try {
             resolved = new ScenarioLoader().loadResolved(scenarioFile, overrides);
@@ -77,7 +83,13 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
                 problems.add(new Problem(n.position(), "observed", "expected the path of a CSV file, found " + n.shape()));
                 continue;
             }
-            Path csv = file.getParent() == null ? Path.of(p.text()) : file.getParent().resolve(p.text()).normalize();
+            Path csv;
+            try {
+                csv = file.getParent() == null ? Path.of(p.text()) : file.getParent().resolve(p.text()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                problems.add(new Problem(p.position(), "observed", "expected the path of a CSV file, found text that is not a usable path"));
+                continue;
+            }
             try {
                 for (Figure f : ObservedFigures.read(csv)) {
                     if (figures.putIfAbsent(f.id(), f) != null) {
@@ -87,7 +99,8 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
             } catch (IOException e) {
-                problems.add(new Problem(p.position(), "observed", "cannot read " + csv + ": " + e.getMessage()));
+                problems.add(new Problem(p.position(), "observed", "cannot read " + csv + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage()))));
             }
         }
 
@@ -231,6 +244,8 @@ public record HistoryFile(Path path, String title, Path scenarioFile, ScenarioLo
             }
             try {
                 v[k] = kind.isDate() ? ChronoUnit.DAYS.between(w.from(), LocalDate.parse(raw[k])) : Double.parseDouble(raw[k]);
+                // 1e400 reads as Infinity and "NaN" as NaN: neither is an observed figure.
+                if (!Double.isFinite(v[k])) throw new NumberFormatException("not finite");
             } catch (DateTimeParseException | NumberFormatException e) {
                 c.problems.add(new Problem(new Node.Position(f.file(), f.line(), 1), "figure " + f.id(), "expected "
                         + (kind.isDate() ? "a date YYYY-MM-DD" : "a number") + (kind.censors() ? " or " + NO_EVENT : "")

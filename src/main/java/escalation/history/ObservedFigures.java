@@ -20,9 +20,24 @@ public final class ObservedFigures {
     public static final List<String> COLUMNS = List.of("id", "quantity", "value", "low", "high", "unit",
             "source", "publication", "published", "range_rule");
 
+    /** The largest observed-figures file read. */
+    public static final long MAX_BYTES = 4L << 20;
+
     public static List<Figure> read(Path csv) throws IOException, ScenarioException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         String name = csv.toString();
+        if (!Files.isRegularFile(csv)) throw single(name, "no such file");
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            throw single(name, "expected a CSV file (named .csv); other files are not read");
+        }
+        if (Files.size(csv) > MAX_BYTES) throw single(name, "file is larger than the limit of " + MAX_BYTES + " bytes");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw single(name, "file is not valid UTF-8 text (save it as UTF-8 CSV)");
+        }
+        // A spreadsheet's UTF-8 byte order mark is not part of the first column's name.
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) lines.set(0, lines.get(0).substring(1));
         List<Problem> problems = new ArrayList<>();
         List<Figure> out = new ArrayList<>();
         List<String> header = null;
@@ -63,6 +78,10 @@ public final class ObservedFigures {
         if (header == null) problems.add(new Problem(new Node.Position(name, 1, 1), "", "empty file: expected a header row"));
         if (!problems.isEmpty()) throw new ScenarioException(problems);
         return out;
+    }
+
+    private static ScenarioException single(String name, String message) {
+        return new ScenarioException(List.of(new Problem(new Node.Position(name, 1, 1), "", message)));
     }
 
     static List<String> cells(String line) {

@@ -13,7 +13,9 @@ public record Prior(Kind kind, double a, double b) {
     public enum Kind { UNIFORM, LOG_UNIFORM, NORMAL }
 
     public Prior {
-        if (kind == Kind.NORMAL ? !(b > 0) : !(a < b) || (kind == Kind.LOG_UNIFORM && !(a > 0))) {
+        // Finite bounds whose width is finite too, or draws and densities overflow.
+        if (!Double.isFinite(a) || !Double.isFinite(b) || !Double.isFinite(b - a) || !Double.isFinite(a + b)
+                || (kind == Kind.NORMAL ? !(b > 0) : !(a < b) || (kind == Kind.LOG_UNIFORM && !(a > 0)))) {
             throw new IllegalArgumentException("bad prior " + kind + "(" + a + ", " + b + ")");
         }
     }

@@ -80,9 +80,18 @@ final class Draws {
     /** The bound of a binomial count of 0 is used only above this, far above {@link #MIN_START_PROBABILITY}. */
     private static final double MIN_BOUND = 1e-6;
 
-    /** A Poisson count: inversion from one number for small means, Commons Math's sampler for large ones. */
+    /**
+     * A Poisson count: inversion from one number for small means, Commons Math's sampler for large ones,
+     * and for means beyond {@link #NORMAL_POISSON_MEAN} (where that sampler's time grows with the mean)
+     * the normal approximation, whose error there is far below one count in a thousand; capped at the
+     * largest int.
+     */
     int poisson(double mean) {
-        if (mean <= 0) return 0;
+        if (!(mean > 0)) return 0;
+        if (mean > NORMAL_POISSON_MEAN) {
+            double x = Math.rint(mean + Math.sqrt(mean) * normal());
+            return x <= 0 ? 0 : x >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) x;
+        }
         if (mean < SMALL_POISSON_MEAN) {
             double u = random.nextDouble();
             // exp(-m) >= 1 - m + m^2/2 - m^3/6 for m >= 0: a number below that bound, less a margin, gives
@@ -111,5 +120,7 @@ final class Draws {
     }
 
     private static final double SMALL_POISSON_MEAN = 30;
+    /** Commons Math's sampler sums a logarithm per unit of the mean; beyond this, the normal approximation. */
+    static final double NORMAL_POISSON_MEAN = 1e5;
     private static final int MAX_SMALL_POISSON = 1000;
 }

@@ -81,16 +81,22 @@ public final class RunRecord {
 
     /** Sum over targets of one attacker's row. */
     public int byAttacker(int[] matrix, int attacker) {
-        int sum = 0;
+        long sum = 0;
         for (int t = 0; t < actors; t++) sum += matrix[cell(attacker, t)];
-        return sum;
+        return (int) Math.min(sum, Integer.MAX_VALUE);
+    }
+
+    /** A total plus a count, saturating at the largest int instead of overflowing. */
+    public static int plus(int total, int count) {
+        long s = (long) total + count;
+        return s >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) s;
     }
 
     /** Sum over attackers of one target's column. */
     public int byTarget(int[] matrix, int target) {
-        int sum = 0;
+        long sum = 0;
         for (int a = 0; a < actors; a++) sum += matrix[cell(a, target)];
-        return sum;
+        return (int) Math.min(sum, Integer.MAX_VALUE);
     }
 
     /**

@@ -641,14 +641,15 @@ public final class World {
 
         RunRecord r = record;
         int cell = r.cell(a, target);
-        r.attacks[cell]++;
-        r.weapons[cell] += launched;
-        r.reached[cell] += reached;
-        r.intercepted[cell] += intercepted;
-        r.hits[cell] += hits;
-        r.killed[cell] += killed;
-        r.injured[cell] += injured;
-        r.claims[cell] += claims;
+        // Totals saturate at the largest int rather than overflow into negative numbers.
+        r.attacks[cell] = RunRecord.plus(r.attacks[cell], 1);
+        r.weapons[cell] = RunRecord.plus(r.weapons[cell], launched);
+        r.reached[cell] = RunRecord.plus(r.reached[cell], reached);
+        r.intercepted[cell] = RunRecord.plus(r.intercepted[cell], intercepted);
+        r.hits[cell] = RunRecord.plus(r.hits[cell], hits);
+        r.killed[cell] = RunRecord.plus(r.killed[cell], killed);
+        r.injured[cell] = RunRecord.plus(r.injured[cell], injured);
+        r.claims[cell] = RunRecord.plus(r.claims[cell], claims);
         if (r.strikes != null) r.strikes.add(day, a, target, launched, intercepted, killed, injured, reached, claims, where);
         attacksToday[a]++;
         raiseLevel(rung);

@@ -3,19 +3,17 @@ package escalation.report;
 import escalation.experiment.Aggregate;
 import escalation.experiment.BatchSummary;
 import escalation.experiment.Statistics;
+import escalation.io.Checkpoint;
 import escalation.io.Csv;
+import escalation.io.StreamedTable;
 import escalation.io.ResultsFolder;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
-import java.io.BufferedWriter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -31,38 +29,36 @@ public final class BatchFiles implements AutoCloseable {
     public static final String TOTALS = "totals.csv";
     public static final String MANIFEST = "manifest.json";
     public static final String REPORT = "report.html";
-    public static final String CHECKPOINT = ".checkpoint";
-    private static final int CHECKPOINT_MAGIC = 0x45534331;
+    public static final String CHECKPOINT = Checkpoint.NAME;
 
     private final ResultsFolder folder;
     private final Path dir;
     private final Theatre theatre;
-    private final BufferedWriter runs;
-    private final FileChannel runsChannel;
+    private final StreamedTable runs;
 
-    /** Starts a new {@code runs.csv} in {@code dir}, or, resuming, cuts it back to {@code keepBytes}. */
-    public BatchFiles(ResultsFolder folder, Theatre theatre, long keepBytes) throws IOException {
+    private BatchFiles(ResultsFolder folder, Theatre theatre, StreamedTable runs) {
         this.folder = folder;
         this.dir = folder.path();
         this.theatre = theatre;
-        Path file = dir.resolve(RUNS);
-        runsChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        if (keepBytes < 0) {
-            runsChannel.truncate(0);
-        } else {
-            runsChannel.truncate(keepBytes);
-        }
-        runsChannel.position(runsChannel.size());
-        runs = new BufferedWriter(new java.io.OutputStreamWriter(java.nio.channels.Channels.newOutputStream(runsChannel),
-                StandardCharsets.UTF_8), 1 << 16);
-        if (keepBytes < 0) runs.write(runsHeader());
+        this.runs = runs;
+    }
+
+    /** Starts a new {@code runs.csv} in {@code folder}. */
+    public BatchFiles(ResultsFolder folder, Theatre theatre) throws IOException {
+        this(folder, theatre, StreamedTable.create(folder, RUNS, header(theatre)));
+    }
+
+    /** Reopens {@code runs.csv} at a checkpoint's mark, after checking that it holds exactly what the mark covers. */
+    public static BatchFiles resume(ResultsFolder folder, Theatre theatre, StreamedTable.Mark mark)
+            throws IOException, StreamedTable.Mismatch {
+        return new BatchFiles(folder, theatre, StreamedTable.resume(folder, RUNS, header(theatre), mark));
     }
 
     public Path dir() {
         return dir;
     }
 
-    private String runsHeader() {
+    private static String header(Theatre theatre) {
         StringBuilder b = new StringBuilder("run,seed,status,error,max_level,end_level,end_state");
         for (var t : theatre.scenario.thresholds()) b.append(',').append(t.id()).append("_date");
         for (String a : theatre.actorIds) b.append(',').append(a).append("_attacks,").append(a).append("_weapons,")
@@ -87,7 +83,7 @@ public final class BatchFiles implements AutoCloseable {
                         .append(',').append(r.byAttacker(r.killed, a)).append(',').append(r.byTarget(r.killed, a));
             }
         }
-        runs.write(b.append('\n').toString());
+        runs.row(b.append('\n').toString());
     }
 
     /** The error and where it was thrown, on one line. */
@@ -101,32 +97,26 @@ public final class BatchFiles implements AutoCloseable {
         return level == 0 ? "calm" : theatre.scenario.ladder().get(level - 1).id();
     }
 
-    /** Makes every row so far durable and records the aggregates that cover them. */
-    public void checkpoint(Aggregate aggregate, long runsDone) throws IOException {
-        runs.flush();
-        runsChannel.force(false);
-        long bytes = runsChannel.size();
-        folder.write(CHECKPOINT, out -> {
-            DataOutputStream data = new DataOutputStream(out);
-            data.writeInt(CHECKPOINT_MAGIC);
-            data.writeLong(runsDone);
-            data.writeLong(bytes);
-            aggregate.write(data);
-            data.flush();
-        });
+    /**
+     * Makes every row so far durable and records, sealed, the aggregates that cover them, how far
+     * runs.csv goes and what its bytes hash to, and the identity of the batch ({@code identity}).
+     */
+    public void checkpoint(Aggregate aggregate, long runsDone, String identity) throws IOException {
+        StreamedTable.Mark mark = runs.mark();
+        java.io.ByteArrayOutputStream state = new java.io.ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(state);
+        aggregate.write(data);
+        data.flush();
+        new Checkpoint(identity, List.of(mark), runsDone, state.toByteArray()).write(folder);
     }
 
-    /** What a checkpoint holds: how many runs are done and how much of runs.csv they wrote. */
-    public record Checkpoint(long runsDone, long runsBytes) { }
-
-    /** Reads a checkpoint into {@code aggregate}. */
-    public static Checkpoint readCheckpoint(Path dir, Aggregate aggregate) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(CHECKPOINT))))) {
-            if (in.readInt() != CHECKPOINT_MAGIC) throw new IOException("not a batch checkpoint: " + dir.resolve(CHECKPOINT));
-            long done = in.readLong();
-            long bytes = in.readLong();
+    /** Reads the aggregates of a checkpoint into {@code aggregate}; false when they do not fit this scenario's. */
+    public static boolean restore(Checkpoint cp, Aggregate aggregate) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(cp.state()))) {
             aggregate.read(in);
-            return new Checkpoint(done, bytes);
+            return in.read() < 0 && aggregate.runs() + aggregate.failed() == cp.done();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -184,12 +174,11 @@ public final class BatchFiles implements AutoCloseable {
 
     /** Removes the checkpoint of a finished batch. */
     public void forgetCheckpoint() throws IOException {
+        folder.guard();
         Files.deleteIfExists(dir.resolve(CHECKPOINT));
     }
 
     @Override public void close() throws IOException {
-        runs.flush();
-        runsChannel.force(false);
         runs.close();
     }
 

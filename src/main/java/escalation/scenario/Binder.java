@@ -75,7 +75,7 @@ final class Binder {
                 rel.objects("adversaries").stream().map(p -> new Records.Adversaries(p.text("actor"), p.texts("targets"))).toList(),
                 rel.objects("protection").stream().map(p -> new Records.Protection(p.text("protector"), p.text("ally"),
                         p.num("commitment"))).toList(),
-                rel.objects("restraint").stream().map(p -> new Records.Restraint(p.text("by"), p.texts("on"),
+                rel.objects("restraint").stream().map(p -> new Records.Restraint(p.text("by"), p.texts("restrained"),
                         p.num("strength"))).toList(),
                 rel.objects("rivalry").stream().map(p -> new Records.Rivalry(p.texts("actors"), p.num("weight"),
                         p.num("scale"))).toList());

@@ -24,9 +24,10 @@ public sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
         @Override public String shape() {
             return switch (kind) {
                 case NULL -> "null";
-                case NUMBER -> "the number " + text;
+                case NUMBER -> "the number " + (text.length() <= 40 ? text : text.substring(0, 40) + "...");
                 case BOOLEAN -> "the boolean " + text;
-                case TEXT -> "the text '" + text + "'";
+                case TEXT -> text.length() <= 60 ? "the text '" + text + "'"
+                        : "the text '" + text.substring(0, 40) + "...' (" + text.length() + " characters)";
             };
         }
     }

@@ -15,6 +15,13 @@ final class Overrides {
 
     static Node apply(Node tree, List<String> overrides, YamlReader reader) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
+        Node out = apply(tree, overrides, reader, problems);
+        if (!problems.isEmpty()) throw new ScenarioException(problems);
+        return out;
+    }
+
+    /** Applies every override that can be applied; the problems of the others are added to {@code problems}, all of them. */
+    static Node apply(Node tree, List<String> overrides, YamlReader reader, List<Problem> problems) {
         for (String o : overrides) {
             int eq = o.indexOf('=');
             String source = "--set " + o;
@@ -43,7 +50,6 @@ final class Overrides {
                 problems.add(new Problem(new Node.Position(source, 1, 1), path, e.getMessage()));
             }
         }
-        if (!problems.isEmpty()) throw new ScenarioException(problems);
         return tree;
     }
 

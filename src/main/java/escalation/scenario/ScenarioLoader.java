@@ -40,12 +40,8 @@ public final class ScenarioLoader {
     public Resolved loadResolved(Path file, List<String> overrides) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
         Node tree = resolve(file, new ArrayList<>(), problems);
-        try {
-            tree = Overrides.apply(tree, overrides, reader);
-        } catch (ScenarioException e) {
-            problems.addAll(e.problems());
-            throw new ScenarioException(problems);
-        }
+        // Every override that can be applied is, so that the problems of the others and of the values set are listed together.
+        tree = Overrides.apply(tree, overrides, reader, problems);
         return new Resolved(tree, bind(tree, file.toString(), problems));
     }
 
@@ -89,11 +85,16 @@ public final class ScenarioLoader {
             throw new ScenarioException(List.of(new Problem(new Node.Position(file.toString(), 1, 1), "extends",
                     "cycle of extends: " + String.join(" -> ", names))));
         }
-        if (chain.size() >= MAX_EXTENDS_DEPTH) {
+        if (chain.size() > MAX_EXTENDS_DEPTH) {
             throw new ScenarioException(List.of(new Problem(new Node.Position(file.toString(), 1, 1), "extends",
                     "extends chain deeper than " + MAX_EXTENDS_DEPTH)));
         }
         Node node = reader.read(file);
+        if (!(node instanceof Node.Mapping)) {
+            // Never the contents: a file that is not a scenario may be one that should not be shown.
+            throw new ScenarioException(List.of(new Problem(new Node.Position(file.toString(), 1, 1), "",
+                    "not a scenario: expected a YAML mapping of scenario keys, found " + kind(node))));
+        }
         if (!(node instanceof Node.Mapping m) || !(m.get("extends") instanceof Node.Scalar parentName)) {
             if (node instanceof Node.Mapping m2 && m2.get("extends") != null) {
                 throw new ScenarioException(List.of(new Problem(m2.get("extends").position(), "extends",
@@ -101,7 +102,17 @@ public final class ScenarioLoader {
             }
             return new Inheritance(false, problems).merge(null, node, ScenarioSpec.ROOT, "");
         }
-        Path parentPath = file.getParent() == null ? Path.of(parentName.text()) : file.getParent().resolve(parentName.text());
+        Path parentPath;
+        try {
+            parentPath = file.getParent() == null ? Path.of(parentName.text()) : file.getParent().resolve(parentName.text());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScenarioException(List.of(new Problem(parentName.position(), "extends",
+                    "expected the path of a scenario file (.yaml or .yml), found text that is not a usable path")));
+        }
+        if (!YamlReader.isYamlName(parentPath)) {
+            throw new ScenarioException(List.of(new Problem(parentName.position(), "extends",
+                    "expected the path of a scenario file ending in .yaml or .yml; other files are not read")));
+        }
         List<Path> next = new ArrayList<>(chain);
         next.add(real);
         Node parent;
@@ -119,6 +130,11 @@ public final class ScenarioLoader {
         Map<String, Node.Position> keys = new LinkedHashMap<>(m.keyPositions());
         keys.remove("extends");
         return new Inheritance(true, problems).merge(parent, new Node.Mapping(own, keys, m.position()), ScenarioSpec.ROOT, "");
+    }
+
+    /** What a node is, without its contents. */
+    private static String kind(Node n) {
+        return n instanceof Node.Sequence ? "a list" : n instanceof Node.Scalar ? "a single value" : "a mapping";
     }
 
     private static Path canonical(Path p) {
@@ -179,11 +195,16 @@ public final class ScenarioLoader {
         for (Spec.Checker.Reference r : checker.references()) {
             Set<String> ids = declared.getOrDefault(r.kind(), Set.of());
             if (!ids.contains(r.value().text())) {
-                String known = ids.isEmpty() ? "none is declared" : "declared: " + String.join(", ", ids);
-                checker.problem(r.value(), r.path(), "undeclared " + r.kind() + " '" + r.value().text() + "'"
+                String known = ids.isEmpty() ? "none is declared" : "declared: " + String.join(", ", ids.stream().map(ScenarioLoader::brief).toList());
+                checker.problem(r.value(), r.path(), "undeclared " + r.kind() + " '" + brief(r.value().text()) + "'"
                         + Suggest.didYouMean(r.value().text(), ids) + "; " + known);
             }
         }
+    }
+
+    /** An id as messages show it: a long one is cut, so that a message never runs to pages. */
+    static String brief(String id) {
+        return id.length() <= 60 ? id : id.substring(0, 40) + "...(" + id.length() + " characters)";
     }
 
     private static Set<String> keys(Node n) {

@@ -31,19 +31,35 @@ public final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_BYTES);
         options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setAllowDuplicateKeys(false);
+        // The parsers' own limits sit above this reader's, which reports the place of a too-deep value.
+        options.setNestingDepthLimit(MAX_DEPTH + 10);
+        // Duplicates are found (all of them, with positions) by this reader, not the parser, which stops at the first.
+        options.setAllowDuplicateKeys(true);
         factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_BYTES).build())
+                        .maxNestingDepth(MAX_DEPTH + 10).maxStringLength(MAX_BYTES).build())
                 .build();
     }
 
-    /** Reads a file; a problem with the file itself becomes a {@link ScenarioException}. */
+    /** True for a file name a YAML file of this project has: {@code .yaml} or {@code .yml}. */
+    public static boolean isYamlName(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /**
+     * Reads a file, which must be named {@code .yaml} or {@code .yml}: files of other kinds are not
+     * read at all, so that no message ever shows the contents of a file that is not the project's.
+     * A problem with the file itself becomes a {@link ScenarioException}.
+     */
     public Node read(Path file) throws ScenarioException {
         String name = file.toString();
         try {
+            if (!isYamlName(file)) {
+                throw single(name, "expected a YAML file (named .yaml or .yml); other files are not read");
+            }
             if (!Files.isRegularFile(file)) {
                 throw single(name, "no such scenario file");
             }
@@ -68,7 +84,9 @@ public final class YamlReader {
             if (first == null) {
                 return new Node.Mapping(Map.of(), Map.of(), new Node.Position(name, 1, 1));
             }
-            Node root = readValue(parser, name, 0);
+            List<Problem> duplicates = new ArrayList<>();
+            Node root = readValue(parser, name, 0, duplicates);
+            if (!duplicates.isEmpty()) throw new ScenarioException(duplicates);
             if (parser.nextToken() != null) {
                 throw new ScenarioException(List.of(new Problem(position(name, parser.currentTokenLocation()),
                         "", "only one YAML document is allowed per file")));
@@ -81,7 +99,7 @@ public final class YamlReader {
         }
     }
 
-    private Node readValue(JsonParser p, String name, int depth) throws IOException, ScenarioException {
+    private Node readValue(JsonParser p, String name, int depth, List<Problem> duplicates) throws IOException, ScenarioException {
         Node.Position at = position(name, p.currentTokenLocation());
         if (depth > MAX_DEPTH) {
             throw new ScenarioException(List.of(new Problem(at, "", "nesting deeper than " + MAX_DEPTH + " levels")));
@@ -99,9 +117,12 @@ public final class YamlReader {
                     String key = p.currentName();
                     Node.Position keyAt = position(name, p.currentTokenLocation());
                     p.nextToken();
-                    Node value = readValue(p, name, depth + 1);
+                    Node value = readValue(p, name, depth + 1, duplicates);
                     if (entries.containsKey(key)) {
-                        throw new ScenarioException(List.of(new Problem(keyAt, key, "duplicate key")));
+                        // Every duplicate is listed, not only the first; the first value is kept meanwhile.
+                        duplicates.add(new Problem(keyAt, key.length() > 60 ? key.substring(0, 40) + "..." : key,
+                                "duplicate key (first written at " + keys.get(key).line() + ":" + keys.get(key).column() + ")"));
+                        continue;
                     }
                     entries.put(key, value);
                     keys.put(key, keyAt);
@@ -111,7 +132,7 @@ public final class YamlReader {
             case START_ARRAY -> {
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, name, depth + 1));
+                    items.add(readValue(p, name, depth + 1, duplicates));
                 }
                 return new Node.Sequence(items, at);
             }

@@ -153,6 +153,26 @@ public final class DocsGenerator {
 
     // ------------------------------------------------------------------ Markdown reference
 
+    /** The bounds on what costs time or memory, from the constants that enforce them. */
+    static String bounds() {
+        return "## Bounds\n\n"
+                + "Every input whose size costs time or memory is bounded, and a value beyond its bound is an error like any other:\n\n"
+                + "| what | bound |\n|---|---|\n"
+                + "| a scenario, history check or priors file | " + escalation.scenario.YamlReader.MAX_BYTES + " bytes, nesting "
+                + escalation.scenario.YamlReader.MAX_DEPTH + " levels, named `.yaml` or `.yml` |\n"
+                + "| an observed-figures file | " + escalation.history.ObservedFigures.MAX_BYTES + " bytes, UTF-8 (a byte order mark is ignored), named `.csv` |\n"
+                + "| `extends:` chain | 16 files above this one |\n"
+                + "| ids | " + Spec.MapOf.MAX_ID + " characters |\n"
+                + "| names, labels and other text | " + Spec.Text.SHORT + " characters (`title` 500, `description` 100,000) |\n"
+                + "| dates | years " + Spec.Date.MIN_YEAR + " to " + Spec.Date.MAX_YEAR + "; a calendar of at most 20 years |\n"
+                + "| people killed or injured per hit (`weapons.*.killed`, `injured`) | " + (long) ScenarioSpec.MAX_HARM_PER_HIT + " |\n"
+                + "| weapons in one salvo | " + ScenarioSpec.MAX_SALVO + " |\n"
+                + "| weapons in stock, resupplied per day, or held (`stock`, `resupply`, `capacity`) | " + (long) ScenarioSpec.MAX_WEAPONS + " |\n\n"
+                + "Totals per run saturate at 2147483647 rather than overflow. On the command line: `--runs` at most 1000000000 "
+                + "(`history`: 10000000), `--threads` at most 256, master seeds `--seed` from 0 to 4294967295 (a master seed is folded to "
+                + "the 32 bits the generator reads, so larger ones would repeat smaller ones).\n\n";
+    }
+
     public static String reference() {
         StringBuilder b = new StringBuilder();
         b.append("# Scenario reference\n\n")
@@ -162,7 +182,9 @@ public final class DocsGenerator {
                 .append("scenario files with [`scenario.schema.json`](scenario.schema.json) (in VS Code with the YAML extension: ")
                 .append("`# yaml-language-server: $schema=../docs/scenario.schema.json` as the first line).\n\n")
                 .append("Ids (of actors, weapons, rungs, actions, corridor nodes and links) start with a letter and use letters, ")
-                .append("digits and `_`. YAML aliases are not supported; use `extends:` to share values between files.\n\n")
+                .append("digits and `_`. YAML aliases are not supported; use `extends:` to share values between files. No key is a word ")
+                .append("that YAML 1.1 tools (PyYAML, R's `yaml`) read as a boolean (`on`, `off`, `yes`, `no`, `y`, `n`...), so those tools read ")
+                .append("every scenario as this one does; numbers are written in decimal.\n\n")
                 .append("## Inheritance and overrides\n\n")
                 .append("`extends: other.yaml` loads another scenario first (the path is relative to this file). Mappings merge key by key, ")
                 .append("so an override names only what changes; a list is replaced whole, unless it is written as `{merge: [...]}` to change, ")
@@ -171,6 +193,7 @@ public final class DocsGenerator {
                 .append("Any value can be overridden on the command line with `--set PATH=VALUE`, where PATH names mapping keys and ")
                 .append("list indexes with dots: `--set actors.israel.rule.threshold=0.4`, `--set calendar.events.0.date=2024-10-02`. ")
                 .append("The value is read as YAML, so `--set relations.rivalry.0.actors=[kh,nujaba]` works. The result is validated like a file.\n\n")
+                .append(bounds())
                 .append("## Example\n\n```yaml\n")
                 .append(EXAMPLE)
                 .append("```\n\n");

@@ -34,6 +34,15 @@ public final class ScenarioSpec {
     /** The four orders a patron gives its proxies, from most to least restrained. */
     public static final List<String> ORDERS = List.of("restrain", "hold", "activate", "surge");
 
+    /**
+     * Bounds on what costs time or memory: people killed or injured per hit, weapons in one salvo and
+     * in stock. Far above anything recorded (the largest salvos of 2024 were a few hundred weapons),
+     * low enough that no count overflows and no draw takes long.
+     */
+    public static final double MAX_HARM_PER_HIT = 1000;
+    public static final int MAX_SALVO = 100_000;
+    public static final double MAX_WEAPONS = 1e9;
+
     static Num probability() {
         return new Num(0, 1, false);
     }
@@ -75,7 +84,7 @@ public final class ScenarioSpec {
         Obj perform = new Obj("an action performed on the day", "An actor performs one of its declared actions.")
                 .req("actor", new Ref(ACTOR), "Who acts.")
                 .req("action", new Text(), "The id of one of that actor's actions.")
-                .opt("salvo", count(0, 1_000_000), "the action's salvo", "Weapons launched, overriding the action's salvo.")
+                .opt("salvo", count(0, MAX_SALVO), "the action's salvo", "Weapons launched, overriding the action's salvo.")
                 .opt("killed", count(0, 1_000_000), "drawn", "People killed, fixed as the record gives them (a replay), instead of drawn from the hits.")
                 .opt("injured", count(0, 1_000_000), "drawn", "People injured, fixed as the record gives them, instead of drawn from the hits.");
         Obj frontChange = new Obj("a change of a front's state", "A war starts or ends on a front (a ceasefire takes effect).")
@@ -140,15 +149,15 @@ public final class ScenarioSpec {
 
         Obj weapon = new Obj("a weapon type", "A kind of munition; casualties per hit are Poisson draws.")
                 .req("name", new Text(), "Display name.")
-                .opt("killed", nonNegative(), 0.0, "Mean people killed per hit.")
-                .opt("injured", nonNegative(), 0.0, "Mean people injured per hit.")
+                .opt("killed", new Num(0, MAX_HARM_PER_HIT, false), 0.0, "Mean people killed per hit.")
+                .opt("injured", new Num(0, MAX_HARM_PER_HIT, false), 0.0, "Mean people injured per hit.")
                 .opt("reach", probability(), 1.0, "Probability that a launched weapon reaches the target's air defences; the rest fall short, fail or are stopped on the way.");
 
         Obj arsenal = new Obj("a stock of one weapon type", "")
-                .opt("stock", nonNegative(), 0.0, "Weapons held on the first day.")
-                .opt("resupply", nonNegative(), 0.0, "Weapons received per day at full corridor capacity.")
-                .opt("capacity", nonNegative(), "unlimited", "Most weapons that can be held.")
-                .opt("salvo", count(1, 1_000_000), 1, "Weapons launched per action with this weapon, unless the action sets its own salvo.")
+                .opt("stock", new Num(0, MAX_WEAPONS, false), 0.0, "Weapons held on the first day.")
+                .opt("resupply", new Num(0, MAX_WEAPONS, false), 0.0, "Weapons received per day at full corridor capacity.")
+                .opt("capacity", new Num(0, MAX_WEAPONS, false), "unlimited", "Most weapons that can be held.")
+                .opt("salvo", count(1, MAX_SALVO), 1, "Weapons launched per action with this weapon, unless the action sets its own salvo.")
                 .opt("via_corridor", new Bool(), false, "True when resupply flows over the supply corridor from the actor's patron, so corridor strikes throttle it.");
 
         Obj action = new Obj("an action", "Something an actor can do: a salvo of one weapon at one target on one rung, or a signal.")
@@ -157,7 +166,7 @@ public final class ScenarioSpec {
                 .req("target", new Ref(ACTOR), "Whom it is aimed at; must be among the actor's adversaries.")
                 .opt("label", new Text(), "the action id", "Words for the event log ('drones at the Golan').")
                 .opt("weapon", new Ref(WEAPON), "none", "Weapon launched; required on kinetic rungs unless the action only strikes the corridor.")
-                .opt("salvo", count(0, 1_000_000), "the arsenal's salvo for the weapon", "Weapons launched each time.")
+                .opt("salvo", count(0, MAX_SALVO), "the arsenal's salvo for the weapon", "Weapons launched each time.")
                 .opt("corridor", new ListOf(new Ref(LINK), 1), "none", "Corridor links the strike degrades.")
                 .opt("damage", probability(), 0.5, "Share of a struck link's capacity lost.")
                 .opt("via", new ListOf(new Ref(ACTOR), 1), "none", "Signals only: third parties who relay the threat (Washington relaying Israel's warnings to Baghdad).")
@@ -234,7 +243,8 @@ public final class ScenarioSpec {
                 .opt("commitment", probability(), 0.5, "Probability weight with which the protector treats an attack on the ally as one on itself.");
         Obj restraint = new Obj("a restraining influence", "A host state or an authority pressing factions to hold back.")
                 .req("by", new Ref(ACTOR), "The restrainer (the Iraqi government, Sistani).")
-                .req("on", new ListOf(new Ref(ACTOR), 1), "The restrained.")
+                .req("restrained", new ListOf(new Ref(ACTOR), 1), "The restrained.")
+                .renamed("on", "restrained")
                 .opt("strength", probability(), 0.3, "Weight of the restrainer's pressure: the restrained actor's intensity is multiplied by exp(-strength x pressure), "
                         + "where pressure is the restrainer's leverage plus what relayed threats and deals added (decaying); it falls smoothly and never to zero.");
         Obj rivalry = new Obj("a competition for relevance", "Actors who each attack more when the others out-attack them.")
@@ -308,8 +318,8 @@ public final class ScenarioSpec {
 
         return new Obj("a scenario", "A complete description of a world to simulate.")
                 .req("name", new Text(), "Short id, used in results folder names.")
-                .opt("title", new Text(), "the name", "Title shown in logs and reports.")
-                .opt("description", new Text(), "empty", "What the scenario represents, and its sources.")
+                .opt("title", new Text(500), "the name", "Title shown in logs and reports.")
+                .opt("description", new Text(100_000), "empty", "What the scenario represents, and its sources.")
                 .opt("extends", new Text(), "none", "Path (relative to this file) of a scenario this one overrides; mappings merge key by key, a list is replaced whole, "
                         + "or changed item by item, by id, when written as {merge: [items]} (see 'Changing one item of an inherited list').")
                 .req("calendar", calendar, calendar.doc)
@@ -347,7 +357,7 @@ public final class ScenarioSpec {
                     .opt("actions", new ListOf(new Obj("a scripted action", "")
                             .req("date", new Date(), "Day of the action.")
                             .req("action", new Text(), "Id of one of the actor's actions.")
-                            .opt("salvo", count(0, 1_000_000), "the action's salvo", "Weapons launched.")
+                            .opt("salvo", count(0, MAX_SALVO), "the action's salvo", "Weapons launched.")
                             .opt("killed", count(0, 1_000_000), "drawn", "People killed, fixed as the record gives them.")
                             .opt("injured", count(0, 1_000_000), "drawn", "People injured, fixed as the record gives them."), 0), "none", "The script."));
             t.variant("patron", new Obj("patron rule", "Orders its proxies to restrain, hold, activate or surge according to the state of its allies; it strikes only through its response doctrine or dated events.")

@@ -24,16 +24,30 @@ public abstract sealed class Spec
 
     // ------------------------------------------------------------------ scalars
 
-    /** Free text. */
+    /** Free text, at most {@link #maxLength} characters (ids, names and labels: {@link #SHORT}). */
     public static final class Text extends Spec {
+        /** The bound of names, ids and labels: long enough for any, short enough for messages and folder names. */
+        public static final int SHORT = 200;
+        public final int maxLength;
+
+        public Text() {
+            this(SHORT);
+        }
+
+        public Text(int maxLength) {
+            this.maxLength = maxLength;
+        }
+
         @Override public void check(Node node, String path, Checker c) {
             if (!(node instanceof Node.Scalar s) || s.kind() == Node.ScalarKind.NULL) {
                 c.problem(node, path, "expected " + expected() + ", found " + node.shape());
+            } else if (s.text().length() > maxLength) {
+                c.problem(node, path, "expected " + expected() + ", found text of " + s.text().length() + " characters");
             }
         }
 
         @Override public String expected() {
-            return "text";
+            return "text of at most " + maxLength + " characters";
         }
     }
 
@@ -58,7 +72,8 @@ public abstract sealed class Spec
             try {
                 v = Double.parseDouble(s.text());
             } catch (NumberFormatException e) {
-                c.problem(node, path, "expected " + expected() + ", found " + node.shape());
+                // YAML 1.1 reads 0x10, 0o17 and 1_000 as numbers, which other tools read differently or not at all.
+                c.problem(node, path, "expected " + expected() + " written in decimal, found " + s.text());
                 return;
             }
             if (integer && (v != Math.rint(v) || Double.isInfinite(v))) {
@@ -109,16 +124,21 @@ public abstract sealed class Spec
             }
         }
 
+        /** Years a calendar may use: wide enough for any history or projection, narrow enough for date arithmetic. */
+        public static final int MIN_YEAR = 1900;
+        public static final int MAX_YEAR = 2200;
+
         public static java.time.LocalDate parse(String text) {
             try {
-                return java.time.LocalDate.parse(text);
+                java.time.LocalDate d = java.time.LocalDate.parse(text);
+                return d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR ? null : d;
             } catch (java.time.format.DateTimeParseException e) {
                 return null;
             }
         }
 
         @Override public String expected() {
-            return "a date YYYY-MM-DD";
+            return "a date YYYY-MM-DD from " + MIN_YEAR + " to " + MAX_YEAR;
         }
     }
 
@@ -217,6 +237,14 @@ public abstract sealed class Spec
             return this;
         }
 
+        /** Old names of fields, with their new ones, for a message that says what to write. */
+        public final Map<String, String> renamed = new LinkedHashMap<>();
+
+        public Obj renamed(String old, String now) {
+            renamed.put(old, now);
+            return this;
+        }
+
         public Obj exactlyOne() {
             exactlyOne = true;
             return this;
@@ -243,9 +271,17 @@ public abstract sealed class Spec
                 String key = e.getKey();
                 String sub = join(path, key);
                 Field f = known.get(key);
+                if (f == null && renamed.containsKey(key)) {
+                    c.problem(m.keyPosition(key), sub, "the key '" + key + "' is now '" + renamed.get(key) + "' (YAML 1.1 tools, "
+                            + "PyYAML and R's yaml among them, read '" + key + "' as the boolean true)");
+                    continue;
+                }
                 if (f == null) {
                     if (!extra.contains(key)) {
-                        c.problem(m.keyPosition(key), sub, "unknown key '" + key + "'"
+                        // A key that is not even a word is not echoed: the file may be one that should not be shown.
+                        boolean word = key.matches("[A-Za-z0-9_.-]{1,64}");
+                        c.problem(m.keyPosition(key), word ? sub : path, (word ? "unknown key '" + key + "'"
+                                : "an unknown key of " + key.length() + " characters that is not a word")
                                 + Suggest.didYouMean(key, known.keySet()) + "; expected one of: "
                                 + String.join(", ", known.keySet()));
                     }
@@ -278,6 +314,9 @@ public abstract sealed class Spec
         /** When non-null, keys must be ids of this declared kind. */
         public final String keyRef;
 
+        /** The longest id. */
+        public static final int MAX_ID = 64;
+
         /** When true, keys must look like ids (letters, digits, _). */
         public final boolean idKeys;
 
@@ -300,9 +339,9 @@ public abstract sealed class Spec
             }
             for (var e : m.entries().entrySet()) {
                 String key = e.getKey();
-                if (idKeys && !key.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                if (idKeys && (!key.matches("[A-Za-z][A-Za-z0-9_]*") || key.length() > MAX_ID)) {
                     c.problem(m.keyPosition(key), join(path, key),
-                            "an id must start with a letter and use only letters, digits and _");
+                            "an id must start with a letter and use only letters, digits and _, at most " + MAX_ID + " characters");
                 }
                 if (keyRef != null) {
                     c.reference(keyRef, new Node.Scalar(key, Node.ScalarKind.TEXT, m.keyPosition(key)), join(path, key));

@@ -4,20 +4,27 @@ import java.util.Collection;
 
 /** "Did you mean" hints for misspelt keys and ids, by edit distance. */
 public final class Suggest {
+    /** Words longer than this get no suggestion. */
+    static final int MAX_LENGTH = 100;
+
     private Suggest() { }
 
     /** Returns " (did you mean 'x'?)" for the closest candidate within a small distance, else "". */
     public static String didYouMean(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        // A word longer than any id has no near miss worth naming, and the distance costs length squared.
+        if (word.length() > MAX_LENGTH) return "";
+        int tolerance = Math.max(1, Math.min(3, word.length() / 3));
         for (String c : candidates) {
+            // Lengths that differ by more than the tolerance are farther apart than it.
+            if (Math.abs(c.length() - word.length()) > tolerance) continue;
             int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
             }
         }
-        int tolerance = Math.max(1, Math.min(3, word.length() / 3));
         return best != null && bestDistance <= tolerance ? " (did you mean '" + best + "'?)" : "";
     }
 

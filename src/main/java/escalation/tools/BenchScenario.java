@@ -461,9 +461,9 @@ public final class BenchScenario {
             for (int i = 0; i < UTILITY_FACTIONS; i++) {
                 (PROFILES.get(i % PROFILES.size()).restraint() > 0.2 ? strong : usual).add(faction(f, i));
             }
-            b.append("    - {by: ").append(government(f)).append(", on: ").append(list(usual)).append(", strength: 0.2}\n");
-            b.append("    - {by: ").append(government(f)).append(", on: ").append(list(strong)).append(", strength: 0.4}\n");
-            b.append("    - {by: ").append(cleric(f)).append(", on: ").append(list(factions(f, 0, UTILITY_FACTIONS)))
+            b.append("    - {by: ").append(government(f)).append(", restrained: ").append(list(usual)).append(", strength: 0.2}\n");
+            b.append("    - {by: ").append(government(f)).append(", restrained: ").append(list(strong)).append(", strength: 0.4}\n");
+            b.append("    - {by: ").append(cleric(f)).append(", restrained: ").append(list(factions(f, 0, UTILITY_FACTIONS)))
                     .append(", strength: 0.1}\n");
         }
         b.append("  rivalry:\n");

@@ -57,7 +57,7 @@ class HostRuleTest {
                 - {actor: militia, targets: [state]}
                 - {actor: state, targets: [militia]}
               restraint:
-                - {by: host, on: [militia], strength: 0.3}
+                - {by: host, restrained: [militia], strength: 0.3}
             """;
 
     /** The days of the deals the host struck in one run. */

@@ -61,8 +61,8 @@ class RestraintPressureTest {
                 - {actor: militia, targets: [state]}
                 - {actor: state, targets: [militia]}
               restraint:
-                - {by: host, on: [militia], strength: 0.5}
-                - {by: cleric, on: [militia], strength: 0.2}
+                - {by: host, restrained: [militia], strength: 0.5}
+                - {by: cleric, restrained: [militia], strength: 0.2}
             """;
 
     @Test

@@ -73,8 +73,9 @@ public final class ResultsFolder implements AutoCloseable {
     }
 
     /**
-     * Uses exactly {@code dir}, which must not exist yet, or be an empty folder (left, say, by a
-     * command stopped before it wrote anything, or made by hand): results are never written over files.
+     * Uses exactly {@code dir}, which must not exist yet, or be an empty folder (made by hand, or left by a
+     * command stopped before its first checkpoint: see {@link #emptyButForAStaleLock}): results are never
+     * written over files that hold one.
      */
     public static ResultsFolder createExactly(Path dir) throws IOException {
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -86,6 +87,12 @@ public final class ResultsFolder implements AutoCloseable {
                 f.close();
                 throw new FileAlreadyExistsException(dir.toString(), null, "already exists; results are never overwritten");
             }
+            // The leftovers of a start that never checkpointed hold no result: cleared for this one.
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    if (!p.getFileName().toString().equals(FolderLock.NAME)) Files.delete(p);
+                }
+            }
             return f;
         }
         if (dir.toAbsolutePath().getParent() != null) Files.createDirectories(dir.toAbsolutePath().getParent());
@@ -93,13 +100,52 @@ public final class ResultsFolder implements AutoCloseable {
         return locked(dir);
     }
 
+    /**
+     * True when {@code dir} holds nothing a user could lose: nothing at all, a stale lock, or what a batch
+     * leaves when it is killed before its first checkpoint: its lock, a manifest of a batch not complete
+     * with no run done, a runs.csv holding its header alone, files half written. Without a checkpoint no
+     * run is recorded as done, so there is nothing to resume, and a new start may take the folder.
+     */
     private static boolean emptyButForAStaleLock(Path dir) throws IOException {
+        boolean manifest = false;
+        boolean runs = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                if (!p.getFileName().toString().equals(FolderLock.NAME)) return false;
+                String name = p.getFileName().toString();
+                if (name.equals(FolderLock.NAME) || name.endsWith(".tmp")) continue;
+                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
+                if (name.equals(MANIFEST) && unstartedBatch(p)) manifest = true;
+                else if (name.equals(RUNS) && headerAlone(p)) runs = true;
+                else return false;
             }
         }
-        return true;
+        return manifest || !runs;
+    }
+
+    private static final String MANIFEST = "manifest.json";
+    private static final String RUNS = "runs.csv";
+
+    /** A batch's manifest, not complete, with no run done. */
+    private static boolean unstartedBatch(Path file) {
+        try {
+            if (Files.size(file) > (1 << 20)) return false;
+            com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            return m != null && m.isObject() && m.path("kind").asText("batch").equals("batch") && m.path("complete").isBoolean()
+                    && !m.path("complete").asBoolean() && m.path("runs_done").asLong(-1) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A runs.csv with its header line and nothing else. */
+    private static boolean headerAlone(Path file) throws IOException {
+        byte[] all;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            all = in.readNBytes(1 << 16);
+            if (in.read() >= 0) return false;
+        }
+        String text = new String(all, java.nio.charset.StandardCharsets.UTF_8);
+        return text.startsWith("run,seed,") && text.indexOf('\n') == text.length() - 1;
     }
 
     /** Opens an existing results folder (to resume a command), taking it for this process. */

@@ -265,4 +265,28 @@ class ResultsFolderSafetyTest {
         Cli.Result again = Cli.run("batch", Cli.PRIMER.toString(), "--runs", "20", "--no-report", "--out", out.toString());
         assertEquals(2, again.code(), "a folder with files is never written into");
     }
+
+    @Test
+    void aBatchKilledBeforeItsFirstCheckpointLeavesAFolderThatANewStartTakes(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("early");
+        Cli.Result done = Cli.run("batch", Cli.PRIMER.toString(), "--runs", "20", "--no-report", "--out", dir.resolve("full").toString());
+        assertEquals(0, done.code(), done.all());
+        // What a kill between the manifest and the first checkpoint leaves: a stale lock, the manifest, a header.
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(".lock"), "999999999\n");
+        ObjectNode unstarted = (ObjectNode) new ObjectMapper().readTree(dir.resolve("full/manifest.json").toFile());
+        unstarted.put("complete", false).put("runs_done", 0);
+        Files.writeString(out.resolve("manifest.json"), unstarted.toString());
+        Files.writeString(out.resolve("runs.csv"), Files.readAllLines(dir.resolve("full/runs.csv")).get(0) + "\n");
+        Cli.Result r = Cli.run("batch", Cli.PRIMER.toString(), "--runs", "20", "--no-report", "--out", out.toString());
+        assertEquals(0, r.code(), r.all());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("full/runs.csv")), Files.readAllBytes(out.resolve("runs.csv")));
+        // A runs.csv with a row is a result: never taken.
+        Path kept = dir.resolve("kept");
+        Files.createDirectories(kept);
+        Files.writeString(kept.resolve("manifest.json"), unstarted.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("full/runs.csv"));
+        Files.writeString(kept.resolve("runs.csv"), rows.get(0) + "\n" + rows.get(1) + "\n");
+        assertEquals(2, Cli.run("batch", Cli.PRIMER.toString(), "--runs", "20", "--no-report", "--out", kept.toString()).code());
+    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "escalation", mixinStandardHelpOptions = true, versionProvider = EscalationCommand.Version.class,
         description = "Agent-based simulator of conflict escalation: Iran, its proxies, Israel and the United States.",
         subcommands = {ValidateCommand.class, RunCommand.class, BatchCommand.class, CompareCommand.class,
-                BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+                ExperimentCommand.class, BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class EscalationCommand implements Runnable {
     /** Exit code for an invalid scenario or command line. */
     public static final int INVALID = 2;
@@ -43,6 +43,17 @@ public final class EscalationCommand implements Runnable {
 
     /** Reads the version Maven wrote into the jar. */
     static final class Version implements CommandLine.IVersionProvider {
+        /** The git commit the build was made from, or "unknown" for a build outside a git checkout. */
+        static String commit() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = EscalationCommand.class.getResourceAsStream("/escalation/version.properties")) {
+                if (in != null) p.load(in);
+            }
+            String id = p.getProperty("commit", "");
+            if (id.isEmpty() || id.startsWith("${")) return "unknown";
+            return id;
+        }
+
         @Override public String[] getVersion() throws IOException {
             Properties p = new Properties();
             try (InputStream in = EscalationCommand.class.getResourceAsStream("/escalation/version.properties")) {

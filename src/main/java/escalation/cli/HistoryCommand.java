@@ -74,6 +74,14 @@ final class HistoryCommand implements Callable<Integer> {
         System.out.print(json ? HistoryJson.of(h.title(), scenario, r) : HistoryReport.text(h.title(), r));
         if (folder != null) {
             HistoryReport.write(folder, h.title(), scenario, command(), r);
+            java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+            inputs.put("history", file);
+            inputs.put("scenario", h.scenarioFile());
+            java.util.Map<String, Object> manifest = Outputs.manifest(command(), seed, inputs);
+            manifest.put("runs", runs);
+            manifest.put("overrides", overrides);
+            manifest.put("scenario", Outputs.scenario(h.scenario(), h.scenarioFile(), new com.fasterxml.jackson.databind.ObjectMapper()));
+            Outputs.writeManifest(folder, manifest);
             // With --json, standard output holds the JSON object alone, so a script can parse it whole.
             (json ? System.err : System.out).println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));
         }

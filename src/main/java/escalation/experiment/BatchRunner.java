@@ -51,7 +51,21 @@ public final class BatchRunner {
         return seed -> new EscalationSim(theatre, seed, null).runToEnd();
     }
 
+    /** One unit of work of {@link #runOrdered}, computed on a worker thread from its index and seed. */
+    @FunctionalInterface
+    public interface Unit<T> {
+        T run(long index, int seed) throws Exception;
+    }
+
+    /** Receives each unit's result (or error) in index order, on the calling thread; returns true to stop after it. */
+    @FunctionalInterface
+    public interface Receiver<T> {
+        boolean accept(long index, int seed, T result, Throwable error) throws Exception;
+    }
+
     private record Result(RunRecord record, Throwable error) { }
+
+    private record Outcome<T>(T result, Throwable error) { }
 
     private record Paired(RunRecord[] records, Throwable[] errors) { }
 
@@ -77,7 +91,7 @@ public final class BatchRunner {
 
     /** As {@link #run(Theatre, long, long, long, int, Sink)}, with any replication. */
     public static long run(Replication replication, long masterSeed, long from, long to, int threads, Sink sink) throws Exception {
-        return ordered(masterSeed, from, to, threads, (run, seed) -> attempt(replication, seed),
+        return ordered(run -> Seeds.of(masterSeed, run), from, to, threads, (run, seed) -> attempt(replication, seed),
                 (run, seed, r) -> {
                     sink.accept(run, seed, r.record(), r.error());
                     return sink.stopRequested();
@@ -90,7 +104,7 @@ public final class BatchRunner {
      * variants' outcomes of one run side by side, in run order, whatever the number of threads.
      */
     public static void runPaired(List<Theatre> variants, long masterSeed, long runs, int threads, PairedSink sink) throws Exception {
-        ordered(masterSeed, 0, runs, threads, (run, seed) -> {
+        ordered(run -> Seeds.of(masterSeed, run), 0, runs, threads, (run, seed) -> {
             RunRecord[] records = new RunRecord[variants.size()];
             Throwable[] errors = new Throwable[variants.size()];
             for (int v = 0; v < records.length; v++) {
@@ -105,6 +119,22 @@ public final class BatchRunner {
         });
     }
 
+    /**
+     * Runs units {@code [from, to)} on {@code threads} threads, unit i with seed {@code seeds(i)}, and hands
+     * their results to the receiver strictly in index order, holding at most a window of finished units;
+     * returns the index of the first unit not handed over ({@code to} unless the receiver stopped).
+     */
+    public static <T> long runOrdered(long from, long to, int threads, java.util.function.LongToIntFunction seeds, Unit<T> unit,
+                                      Receiver<T> receiver) throws Exception {
+        return ordered(seeds, from, to, threads, (index, seed) -> {
+            try {
+                return new Outcome<T>(unit.run(index, seed), null);
+            } catch (Throwable e) {
+                return new Outcome<T>(null, e);
+            }
+        }, (index, seed, o) -> receiver.accept(index, seed, o.result(), o.error()));
+    }
+
     private static Result attempt(Replication replication, int seed) {
         try {
             return new Result(replication.run(seed), null);
@@ -113,7 +143,7 @@ public final class BatchRunner {
         }
     }
 
-    private static <T> long ordered(long masterSeed, long from, long to, int threads, Work<T> work, Consumer<T> consumer)
+    private static <T> long ordered(java.util.function.LongToIntFunction seeds, long from, long to, int threads, Work<T> work, Consumer<T> consumer)
             throws Exception {
         int window = Math.max(16, threads * 64);
         AtomicReferenceArray<T> slots = new AtomicReferenceArray<>(window);
@@ -140,7 +170,7 @@ public final class BatchRunner {
                             free.release();
                             return;
                         }
-                        slots.set((int) ((run - from) % window), work.run(run, Seeds.of(masterSeed, run)));
+                        slots.set((int) ((run - from) % window), work.run(run, seeds.applyAsInt(run)));
                         LockSupport.unpark(caller);
                     }
                 });
@@ -153,7 +183,7 @@ public final class BatchRunner {
                     if (Thread.interrupted()) throw new InterruptedException();
                 }
                 free.release();
-                if (consumer.accept(run, Seeds.of(masterSeed, run), r)) {
+                if (consumer.accept(run, seeds.applyAsInt(run), r)) {
                     stop.set(true);
                     return run + 1;
                 }

@@ -133,7 +133,7 @@ public final class ExperimentFiles implements AutoCloseable {
             for (int m = 0; m < r.actors().length; m++) {
                 for (int x = 0; x < r.actors()[m].length; x++) {
                     double[] v = r.actors()[m][x];
-                    a.append(Csv.row(p, model.actorMetrics().get(m), model.actors().get(x), r.runs() - r.failed(), v[0], v[1], v[2]));
+                    a.append(Csv.row(p, model.actorMetrics().get(m), model.actors().get(x), r.runs(), v[0], v[1], v[2]));
                 }
             }
             files[3].write(a.toString());

@@ -12,9 +12,6 @@ import escalation.scenario.ScenarioLoader;
 import escalation.scenario.YamlReader;
 import escalation.spec.ExperimentSpec;
 import escalation.spec.Spec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,8 +41,7 @@ import java.util.Set;
  */
 public record ExperimentFile(Path path, String title, Path scenarioFile, ScenarioLoader.Resolved scenario, List<String> set,
                              List<Factor> factors, List<Policy> policies, DesignChoice design, int replications, long seed,
-                             boolean commonRandomNumbers, List<Outcome> outcomes, Discovery discovery, int bootstrap, int bins,
-                             String text) {
+                             boolean commonRandomNumbers, List<Outcome> outcomes, Discovery discovery, int bootstrap, int bins) {
 
     /** A named set of overrides crossed with every design point. */
     public record Policy(String name, List<String> overrides) { }
@@ -65,19 +61,13 @@ public record ExperimentFile(Path path, String title, Path scenarioFile, Scenari
             "failed", "outcome", "factor", "metric", "actor", "mean", "low", "high", "sd");
 
     public static ExperimentFile load(Path file) throws ScenarioException {
-        String text;
-        try {
-            text = Files.isRegularFile(file) && Files.size(file) <= YamlReader.MAX_BYTES ? Files.readString(file, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            text = null;
-        }
         Node tree = new YamlReader().read(file);
         Spec.Checker checker = new Spec.Checker();
         ExperimentSpec.ROOT.check(tree, "", checker);
         List<Problem> problems = new ArrayList<>(checker.problems());
         if (!(tree instanceof Node.Mapping root)) throw new ScenarioException(problems);
         Reader r = new Reader(file, root, problems);
-        return r.read(text);
+        return r.read();
     }
 
     /** Reads the fields once the shape is known to be right where it matters. */
@@ -93,7 +83,7 @@ public record ExperimentFile(Path path, String title, Path scenarioFile, Scenari
             this.problems = problems;
         }
 
-        ExperimentFile read(String text) throws ScenarioException {
+        ExperimentFile read() throws ScenarioException {
             Path scenarioFile = null;
             ScenarioLoader.Resolved scenario = null;
             List<String> set = texts(root.get("set"));
@@ -150,7 +140,7 @@ public record ExperimentFile(Path path, String title, Path scenarioFile, Scenari
             if (!problems.isEmpty()) throw new ScenarioException(problems);
             String title = root.get("title") instanceof Node.Scalar t ? t.text() : scenario.scenario().title();
             return new ExperimentFile(file, title, scenarioFile, scenario, List.copyOf(set), List.copyOf(factors), List.copyOf(policies),
-                    design, replications, seed, crn, List.copyOf(outcomes), discovery, bootstrap, bins, text);
+                    design, replications, seed, crn, List.copyOf(outcomes), discovery, bootstrap, bins);
         }
 
         /** Sets each factor at its range's ends, its middle and each of its levels, and each policy, and validates the scenario. */

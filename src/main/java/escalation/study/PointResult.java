@@ -6,6 +6,8 @@ package escalation.study;
  * the normal approximation otherwise; none from fewer than 2 runs); per actor metric and actor, the
  * mean with its interval.
  *
+ * @param runs   the runs that completed (those that threw are counted in {@code failed} and left out)
+ * @param n      per outcome, the runs that defined it
  * @param actors actors[metric][actor] = {mean, low, high}; null for a model without actors
  */
 public record PointResult(long point, long designPoint, int policy, double[] unit, long runs, long failed, long[] n, double[] mean,

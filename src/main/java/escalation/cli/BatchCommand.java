@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -161,20 +159,9 @@ final class BatchCommand implements Callable<Integer> {
         // A checkpoint from the start, so that even a batch killed in its first seconds can be resumed.
         files.checkpoint(aggregate, from);
 
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch saved = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            interrupted.set(true);
-            try {
-                saved.await();
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         long done;
         long[] lastCheckpoint = {System.nanoTime()};
-        try (Progress progress = new Progress(from, runs, System.err)) {
+        try (StopSignal stop = new StopSignal(); Progress progress = new Progress(from, runs, System.err)) {
             done = BatchRunner.run(theatre, seed, from, runs, workers, new BatchRunner.Sink() {
                 @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
                     files.row(run, runSeed, record, error);
@@ -188,7 +175,7 @@ final class BatchCommand implements Callable<Integer> {
                 }
 
                 @Override public boolean stopRequested() {
-                    return interrupted.get();
+                    return stop.requested();
                 }
             });
             files.checkpoint(aggregate, done);
@@ -200,15 +187,6 @@ final class BatchCommand implements Callable<Integer> {
                 System.err.println("\nInterrupted after " + done + " of " + runs + " runs; every finished run is in "
                         + files.dir().resolve(BatchFiles.RUNS) + ". Finish with: escalation batch --resume " + files.dir());
                 return 130;
-            }
-        } finally {
-            saved.countDown();
-            if (!interrupted.get()) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // the JVM is already shutting down
-                }
             }
         }
 

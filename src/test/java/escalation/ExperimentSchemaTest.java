@@ -47,6 +47,20 @@ class ExperimentSchemaTest {
                 "docs/" + DocsGenerator.EXPERIMENT_SCHEMA + REGENERATE);
     }
 
+    @Test
+    void theExampleInTheDocsIsAValidExperiment(@TempDir Path dir) throws Exception {
+        String doc = Files.readString(Path.of("docs", "experiments.md"));
+        int start = doc.indexOf("```yaml\n") + 8;
+        String example = doc.substring(start, doc.indexOf("```", start))
+                .replace("../autumn-2024-iraq.yaml", Path.of("scenarios", "autumn-2024-iraq.yaml").toAbsolutePath().toString());
+        Path f = dir.resolve("example.yaml");
+        Files.writeString(f, example);
+        assertTrue(SCHEMA.validate(SchemaTest.json(new YamlReader().read(f))).isEmpty());
+        ExperimentFile e = ExperimentFile.load(f);
+        assertEquals(7, e.factors().size());
+        assertEquals(2, e.policies().size());
+    }
+
     @ParameterizedTest
     @MethodSource("shipped")
     void shippedExperimentsPassTheSchema(Path file) throws Exception {

@@ -78,8 +78,10 @@ final class ExperimentCharts {
             renderer.setSeriesStroke(s, s % 2 == 0 ? new BasicStroke(2f) : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));
         }
-        org.jfree.chart.axis.LogAxis x = new org.jfree.chart.axis.LogAxis("base samples N");
+        org.jfree.chart.axis.LogAxis x = new org.jfree.chart.axis.LogAxis("base samples N (log scale)");
         x.setBase(2);
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        x.setNumberFormatOverride(Charts.decimal("0"));
         XYPlot plot = new XYPlot(data, x, Charts.numberAxis("index"), renderer);
         return Charts.chart(title, plot, "indices from the first N base samples of the Sobol sequence; solid: first-order, dashed: total");
     }
@@ -95,6 +97,7 @@ final class ExperimentCharts {
         NumberAxis x = Charts.numberAxis("mu* (mean absolute elementary effect)");
         NumberAxis y = Charts.numberAxis("sigma (standard deviation of the effects)");
         x.setAutoRangeIncludesZero(true);
+        x.setUpperMargin(0.15);
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         for (Analysis.MorrisRow r : rows) {

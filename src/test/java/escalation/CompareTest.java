@@ -157,6 +157,34 @@ class CompareTest {
     }
 
     @Test
+    void differencesAreGivenPerActorAndPerPairAndAddUpToTheSummedTotal() throws Exception {
+        Path f = compare("breakdown", PRIMER, "--set", "actors.state.response.reliability=0.05",
+                "--variant", "credible=actors.state.response.reliability=0.95", "--runs", "200", "--seed", "3", "--no-report");
+        List<String> actors = Files.readAllLines(f.resolve(CompareReport.ACTORS));
+        assertEquals("actor,metric,variant,runs,mean,low,high,difference,diff_low,diff_high,p,p_holm", actors.get(0));
+        Map<String, Map<String, String>> byActor = new HashMap<>();
+        String[] header = actors.get(0).split(",");
+        for (String line : actors.subList(1, actors.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length; i++) row.put(header[i], cells[i]);
+            byActor.put(row.get("actor") + "/" + row.get("metric") + "/" + row.get("variant"), row);
+        }
+        Map<String, String> militia = byActor.get("militia/attacks/credible");
+        assertTrue(Double.parseDouble(militia.get("diff_high")) < 0 && Double.parseDouble(militia.get("p_holm")) < 0.001,
+                "the militia attacks less against a credible state: " + militia);
+        Map<String, String> state = byActor.get("state/attacks/credible");
+        assertTrue(Double.parseDouble(state.get("difference")) > 0, "and the state answers more often: " + state);
+        double sum = Double.parseDouble(militia.get("difference")) + Double.parseDouble(state.get("difference"));
+        double total = Double.parseDouble(rows(f, CompareReport.TOTALS, "metric").get("attacks/credible").get("difference"));
+        assertEquals(total, sum, 1e-3 * Math.max(1, Math.abs(total)), "the actors' differences add up to the summed one");
+        Map<String, Map<String, String>> pairs = rows(f, CompareReport.PAIRS, "metric");
+        assertTrue(Files.readAllLines(f.resolve(CompareReport.PAIRS)).get(1).startsWith("militia,state,attacks,"),
+                "per (attacker, target) pair, in the same columns as totals.csv");
+        assertFalse(pairs.isEmpty());
+    }
+
+    @Test
     void theReportEmbedsEveryChartAndTheManifestReproduces() throws Exception {
         Path f = compare("report", PRIMER, "--variant", "credible=actors.state.response.reliability=0.95",
                 "--variant", "empty=actors.state.response.reliability=0.05", "--runs", "60", "--seed", "8");

@@ -117,6 +117,15 @@ final class CalibrateCommand implements Callable<Integer> {
         double[] medians = new double[ps.size()];
         for (int p = 0; p < medians.length; p++) medians[p] = Calibration.quantile(Calibration.column(post, p), post.weights(), 0.5);
         folder.write("calibrated.yaml", CalibratedScenario.yaml(cf, medians, folder.path(), command));
+        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("priors", file);
+        inputs.put("history", cf.history().path());
+        inputs.put("scenario", cf.history().scenarioFile());
+        java.util.Map<String, Object> manifest = Outputs.manifest(command, seed, inputs);
+        manifest.put("settings", settings);
+        manifest.put("scenario", Outputs.scenario(cf.history().scenario(), cf.history().scenarioFile(), new com.fasterxml.jackson.databind.ObjectMapper()));
+        manifest.put("simulations", r.simulations());
+        Outputs.writeManifest(folder, manifest);
         System.out.println("Wrote " + folder.path() + " (calibrated.yaml extends " + cf.history().scenarioFile() + ")");
         return 0;
     }

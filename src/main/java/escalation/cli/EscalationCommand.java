@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
                 " 5:out of memory (give Java more: java -Xmx4g -jar ...); resumable",
                 "130:stopped by Ctrl-C, SIGTERM or SIGHUP; resumable with --resume (143 or 129 when the signal came while Java was still starting)"},
         subcommands = {ValidateCommand.class, RunCommand.class, BatchCommand.class, CompareCommand.class,
-                BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class, CommandLine.HelpCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class})
+                ExperimentCommand.class, BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class,
+                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class EscalationCommand implements Runnable {
     /** Exit code for an invalid scenario or command line. */
     public static final int INVALID = ExitCode.INVALID;
@@ -82,6 +82,17 @@ public final class EscalationCommand implements Runnable {
 
     /** Reads the version Maven wrote into the jar. */
     static final class Version implements CommandLine.IVersionProvider {
+        /** The git commit the build was made from, or "unknown" for a build outside a git checkout. */
+        static String commit() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = EscalationCommand.class.getResourceAsStream("/escalation/version.properties")) {
+                if (in != null) p.load(in);
+            }
+            String id = p.getProperty("commit", "");
+            if (id.isEmpty() || id.startsWith("${")) return "unknown";
+            return id;
+        }
+
         @Override public String[] getVersion() throws IOException {
             Properties p = new Properties();
             try (InputStream in = EscalationCommand.class.getResourceAsStream("/escalation/version.properties")) {

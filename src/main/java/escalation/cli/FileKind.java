@@ -40,8 +40,14 @@ record FileKind(String name, Set<String> markers, Check check) {
         return "valid calibration priors (" + c.parameters().size() + " parameters, history check " + c.history().path() + ")";
     });
 
+    static final FileKind EXPERIMENT = new FileKind("experiment", Set.of("factors", "design"), (file, overrides) -> {
+        escalation.study.ExperimentFile x = escalation.study.ExperimentFile.load(file);
+        return "valid experiment (" + x.factors().size() + " factors, scenario " + x.scenarioFile() + ")"
+                + (overrides.isEmpty() ? "" : "; --set is not applied to an experiment file: its factors and policies set values");
+    });
+
     /** Every kind, most specific first; a file that matches none is read as a scenario, whose messages then say what is missing. */
-    static final List<FileKind> KINDS = new ArrayList<>(List.of(HISTORY, PRIORS, SCENARIO));
+    static final List<FileKind> KINDS = new ArrayList<>(List.of(HISTORY, PRIORS, EXPERIMENT, SCENARIO));
 
     /** Adds a kind (before the scenario, the fallback). */
     static synchronized void register(FileKind kind) {

@@ -81,6 +81,14 @@ final class HistoryCommand implements Callable<Integer> {
         if (folder != null) {
             try (ResultsFolder f = folder) {
                 HistoryReport.write(f, h.title(), scenario, command(), r);
+                java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+                inputs.put("history", file);
+                inputs.put("scenario", h.scenarioFile());
+                java.util.Map<String, Object> manifest = Outputs.manifest(command(), seed, inputs);
+                manifest.put("runs", runs);
+                manifest.put("overrides", overrides);
+                manifest.put("scenario", Outputs.scenario(h.scenario(), h.scenarioFile(), new com.fasterxml.jackson.databind.ObjectMapper()));
+                Outputs.writeManifest(f, manifest);
             }
             // With --json, standard output holds the JSON object alone, so a script can parse it whole.
             (json ? System.err : System.out).println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));

@@ -66,11 +66,45 @@ final class Outputs {
         return ExitCode.OUT_OF_MEMORY;
     }
 
-    /** The opening of every manifest: the tool and its version. */
+    /** The opening of every manifest: the tool, its version and the git commit it was built from. */
     static Map<String, Object> manifest() throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "escalation");
         m.put("version", new EscalationCommand.Version().getVersion()[0].replace("escalation ", ""));
+        m.put("commit", EscalationCommand.Version.commit());
+        return m;
+    }
+
+    /**
+     * The manifest of a command whose inputs are files: the opening, the command line, its seed and each
+     * input (role, path and SHA-256), then whatever the command adds. Written by {@link #writeManifest}.
+     */
+    static Map<String, Object> manifest(String command, long seed, Map<String, Path> inputs) throws IOException {
+        Map<String, Object> m = manifest();
+        m.put("command", command);
+        m.put("seed", seed);
+        Map<String, Object> in = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : inputs.entrySet()) in.put(e.getKey(), input(e.getValue()));
+        m.put("inputs", in);
+        m.put("java", System.getProperty("java.version"));
+        return m;
+    }
+
+    /** Writes {@code manifest.json} into a results folder. */
+    static void writeManifest(ResultsFolder folder, Map<String, Object> manifest) throws IOException {
+        folder.write("manifest.json", new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(manifest) + "\n");
+    }
+
+    /** An input file as a manifest records it: its absolute path and the SHA-256 of its bytes. */
+    static Map<String, Object> input(Path file) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", file.toAbsolutePath().normalize().toString());
+        try {
+            m.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file))));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         return m;
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,13 +42,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the event log, only the summary.")
     boolean quiet;
 
-    @Override public Integer call() throws IOException {
-        Records.Scenario scenario;
+    @Override public Integer call() throws Exception {
+        ScenarioLoader.Resolved resolved;
         try {
-            scenario = new ScenarioLoader().load(file, overrides);
+            resolved = new ScenarioLoader().loadResolved(file, overrides);
         } catch (ScenarioException e) {
             return Outputs.invalid(file, e);
         }
+        Records.Scenario scenario = resolved.scenario();
         ResultsFolder folder;
         try {
             folder = Outputs.newFolder(out, scenario.name(), "", "-seed" + seed);
@@ -62,6 +64,12 @@ final class RunCommand implements Callable<Integer> {
         try (folder) {
             folder.write("events.csv", log.eventsCsv());
             folder.write("daily.csv", log.dailyCsv());
+            StringBuilder command = new StringBuilder("escalation run ").append(CompareCommand.quote(file.toString())).append(" --seed ").append(seed);
+            for (String o : overrides) command.append(" --set ").append(CompareCommand.quote(o));
+            Map<String, Object> manifest = Outputs.manifest(command.toString(), seed, Map.of("scenario", file));
+            manifest.put("overrides", overrides);
+            manifest.put("scenario", Outputs.scenario(resolved, file, new com.fasterxml.jackson.databind.ObjectMapper()));
+            Outputs.writeManifest(folder, manifest);
         }
         System.out.println();
         System.out.print(Summary.of(theatre, record));

@@ -56,7 +56,21 @@ public final class BatchRunner {
         return seed -> new EscalationSim(theatre, seed, null).runToEnd();
     }
 
+    /** One unit of work of {@link #runOrdered}, computed on a worker thread from its index and seed. */
+    @FunctionalInterface
+    public interface Unit<T> {
+        T run(long index, int seed) throws Exception;
+    }
+
+    /** Receives each unit's result (or error) in index order, on the calling thread; returns true to stop after it. */
+    @FunctionalInterface
+    public interface Receiver<T> {
+        boolean accept(long index, int seed, T result, Throwable error) throws Exception;
+    }
+
     private record Result(RunRecord record, Throwable error) { }
+
+    private record Outcome<T>(T result, Throwable error) { }
 
     private record Paired(RunRecord[] records, Throwable[] errors) { }
 
@@ -82,7 +96,7 @@ public final class BatchRunner {
 
     /** As {@link #run(Theatre, long, long, long, int, Sink)}, with any replication. */
     public static long run(Replication replication, long masterSeed, long from, long to, int threads, Sink sink) throws Exception {
-        return ordered(masterSeed, from, to, threads, (run, seed) -> attempt(replication, seed),
+        return ordered(run -> Seeds.of(masterSeed, run), from, to, threads, (run, seed) -> attempt(replication, seed),
                 (run, seed, r) -> {
                     fatal(r.error());
                     sink.accept(run, seed, r.record(), r.error());
@@ -101,7 +115,7 @@ public final class BatchRunner {
 
     /** As {@link #runPaired(List, long, long, int, PairedSink)}, for runs {@code [from, to)}; returns the first run not handed to the sink. */
     public static long runPaired(List<Theatre> variants, long masterSeed, long from, long to, int threads, PairedSink sink) throws Exception {
-        return ordered(masterSeed, from, to, threads, (run, seed) -> {
+        return ordered(run -> Seeds.of(masterSeed, run), from, to, threads, (run, seed) -> {
             RunRecord[] records = new RunRecord[variants.size()];
             Throwable[] errors = new Throwable[variants.size()];
             for (int v = 0; v < records.length; v++) {
@@ -126,6 +140,22 @@ public final class BatchRunner {
         if (error instanceof VirtualMachineError e && !(error instanceof StackOverflowError)) throw e;
     }
 
+    /**
+     * Runs units {@code [from, to)} on {@code threads} threads, unit i with seed {@code seeds(i)}, and hands
+     * their results to the receiver strictly in index order, holding at most a window of finished units;
+     * returns the index of the first unit not handed over ({@code to} unless the receiver stopped).
+     */
+    public static <T> long runOrdered(long from, long to, int threads, java.util.function.LongToIntFunction seeds, Unit<T> unit,
+                                      Receiver<T> receiver) throws Exception {
+        return ordered(seeds, from, to, threads, (index, seed) -> {
+            try {
+                return new Outcome<T>(unit.run(index, seed), null);
+            } catch (Throwable e) {
+                return new Outcome<T>(null, e);
+            }
+        }, (index, seed, o) -> receiver.accept(index, seed, o.result(), o.error()), () -> false);
+    }
+
     private static Result attempt(Replication replication, int seed) {
         try {
             return new Result(replication.run(seed), null);
@@ -137,8 +167,8 @@ public final class BatchRunner {
     /** Most worker threads: more only adds memory for the window of finished runs. */
     public static final int MAX_THREADS = 256;
 
-    private static <T> long ordered(long masterSeed, long from, long to, int threads, Work<T> work, Consumer<T> consumer,
-                                    java.util.function.BooleanSupplier stop) throws Exception {
+    private static <T> long ordered(java.util.function.LongToIntFunction seeds, long from, long to, int threads, Work<T> work,
+                                    Consumer<T> consumer, java.util.function.BooleanSupplier stop) throws Exception {
         if (threads < 1 || threads > MAX_THREADS) throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "]");
         threads = (int) Math.max(1, Math.min(threads, to - from));
         int window = Math.max(16, threads * 64);
@@ -166,7 +196,7 @@ public final class BatchRunner {
                             free.release();
                             return;
                         }
-                        slots.set((int) ((run - from) % window), work.run(run, Seeds.of(masterSeed, run)));
+                        slots.set((int) ((run - from) % window), work.run(run, seeds.applyAsInt(run)));
                         LockSupport.unpark(caller);
                     }
                 });
@@ -181,7 +211,7 @@ public final class BatchRunner {
                     if (stop.getAsBoolean()) return run;
                 }
                 free.release();
-                if (consumer.accept(run, Seeds.of(masterSeed, run), r)) {
+                if (consumer.accept(run, seeds.applyAsInt(run), r)) {
                     stopping.set(true);
                     return run + 1;
                 }

@@ -11,9 +11,12 @@ import java.util.List;
  * @param failed    runs left out because they threw in at least one variant
  * @param outcomes  per outcome and variant, in the scenario's outcome order then variant order
  * @param totals    per total and variant, in {@link PairedComparison#TOTALS} order then variant order
+ * @param actors    per actor, total and variant: the totals of {@link PairedBreakdown#ACTOR_METRICS} with paired differences
+ * @param pairs     per (attacker, target), total and variant: {@link PairedBreakdown#PAIR_METRICS} with paired differences
  */
 public record Comparison(List<String> variants, List<BatchSummary> summaries, long runs, long failed, long seed,
-                         String command, List<OutcomeRow> outcomes, List<TotalRow> totals) {
+                         String command, List<OutcomeRow> outcomes, List<TotalRow> totals, List<PairedBreakdown.Row> actors,
+                         List<PairedBreakdown.Row> pairs) {
 
     /**
      * One outcome of one variant: its probability with a 95% Wilson interval; for a variant other

@@ -32,6 +32,7 @@ public final class PairedComparison {
     private final double[][] differenceSquares;
     private long pairs;
     private long failed;
+    private final PairedBreakdown breakdown;
 
     public PairedComparison(List<String> names, List<Theatre> theatres) {
         if (names.size() != theatres.size() || names.size() < 2) {
@@ -50,6 +51,7 @@ public final class PairedComparison {
         totalSquares = new double[v][TOTALS.length];
         differenceSum = new double[v][TOTALS.length];
         differenceSquares = new double[v][TOTALS.length];
+        breakdown = new PairedBreakdown(theatres.get(0), v);
     }
 
     /**
@@ -86,6 +88,7 @@ public final class PairedComparison {
     public void add(RunRecord[] runs) {
         if (runs.length != aggregates.length) throw new IllegalArgumentException("one record per variant expected");
         pairs++;
+        breakdown.add(runs);
         double[] base = totals(runs[0]);
         for (int v = 0; v < runs.length; v++) {
             RunRecord r = runs[v];
@@ -188,6 +191,7 @@ public final class PairedComparison {
                 }
             }
         }
-        return new Comparison(names, summaries, pairs, failed, seed, command, rows, totals);
+        List<List<PairedBreakdown.Row>> detail = breakdown.rows(names);
+        return new Comparison(names, summaries, pairs, failed, seed, command, rows, totals, detail.get(0), detail.get(1));
     }
 }

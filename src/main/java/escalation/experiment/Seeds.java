@@ -25,4 +25,13 @@ public final class Seeds {
         h ^= h >>> 16;
         return h;
     }
+
+    /**
+     * The seed of replication r at design point p of an experiment: {@code of(of(masterSeed, p), r)}.
+     * It depends on (master seed, point, replication) alone, so adding replications keeps the seeds of
+     * the ones before, and the replications of one point have distinct seeds.
+     */
+    public static int of(long masterSeed, long point, long replication) {
+        return of(of(masterSeed, point), replication);
+    }
 }

@@ -531,7 +531,7 @@ public final class Charts {
         return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
-    private static DecimalFormat decimal(String pattern) {
+    static DecimalFormat decimal(String pattern) {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(LOCALE));
     }
 
@@ -603,7 +603,7 @@ public final class Charts {
      * Horizontal bars with asymmetric interval whiskers and a value label. StatisticalBarRenderer
      * only knows mean plus or minus a standard deviation, and Wilson intervals are not symmetric.
      */
-    private static final class WhiskerBarRenderer extends BarRenderer {
+    static final class WhiskerBarRenderer extends BarRenderer {
         private final double[][] low;
         private final double[][] high;
         private final boolean colourByCategory;

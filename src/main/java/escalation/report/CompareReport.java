@@ -2,6 +2,7 @@ package escalation.report;
 
 import escalation.experiment.BatchSummary;
 import escalation.experiment.Comparison;
+import escalation.experiment.PairedBreakdown;
 import escalation.io.Csv;
 import escalation.io.ResultsFolder;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import org.jfree.chart.JFreeChart;
 public final class CompareReport {
     public static final String COMPARISON = "comparison.csv";
     public static final String TOTALS = "comparison-totals.csv";
+    public static final String ACTORS = "comparison-actors.csv";
+    public static final String PAIRS = "comparison-pairs.csv";
     public static final String REPORT = "compare.html";
     /** Each variant's own batch files live under {@code variants/<name>/}. */
     public static final String VARIANTS = "variants";
@@ -41,7 +44,7 @@ public final class CompareReport {
         return charts;
     }
 
-    /** Writes comparison.csv and comparison-totals.csv. */
+    /** Writes comparison.csv, comparison-totals.csv, comparison-actors.csv and comparison-pairs.csv. */
     public static void tables(ResultsFolder folder, Comparison c) throws IOException {
         StringBuilder o = new StringBuilder("outcome,name,variant,runs,crossed,estimate,low,high,difference,diff_low,diff_high,"
                 + "only_baseline,only_variant,p,p_holm\n");
@@ -57,6 +60,18 @@ public final class CompareReport {
                     r.differenceHigh(), r.p(), r.pHolm()));
         }
         folder.write(TOTALS, t.toString());
+        StringBuilder a = new StringBuilder("actor,metric,variant,runs,mean,low,high,difference,diff_low,diff_high,p,p_holm\n");
+        for (PairedBreakdown.Row r : c.actors()) {
+            a.append(Csv.row(r.actor(), r.metric(), r.variant(), c.runs(), r.mean(), r.low(), r.high(), r.difference(), r.differenceLow(),
+                    r.differenceHigh(), r.p(), r.pHolm()));
+        }
+        folder.write(ACTORS, a.toString());
+        StringBuilder p = new StringBuilder("attacker,target,metric,variant,runs,mean,low,high,difference,diff_low,diff_high,p,p_holm\n");
+        for (PairedBreakdown.Row r : c.pairs()) {
+            p.append(Csv.row(r.attacker(), r.target(), r.metric(), r.variant(), c.runs(), r.mean(), r.low(), r.high(), r.difference(),
+                    r.differenceLow(), r.differenceHigh(), r.p(), r.pHolm()));
+        }
+        folder.write(PAIRS, p.toString());
     }
 
     /** Writes charts/ (PNG and SVG) and compare.html; returns the chart names. */
@@ -169,6 +184,14 @@ public final class CompareReport {
         }
         b.append("* significant at 5% after Holm's adjustment over all ").append(c.outcomes().size() - c.outcomes().size() / c.variants().size())
                 .append(" outcome tests (McNemar's exact) and, separately, all totals (paired t).\n");
+        b.append(String.format(Locale.ROOT, "%n%-40s %-" + w + "s %9s  %9s %23s%n", "attacks per run, by actor", "variant", "mean", "diff",
+                "95% interval"));
+        for (PairedBreakdown.Row r : c.actors()) {
+            if (!r.metric().equals("attacks") || r.baseline()) continue;
+            b.append(String.format(Locale.ROOT, "%-40s %-" + w + "s %9.2f  %+9.2f  %+9.2f – %+9.2f%s%n", r.actor(), r.variant(), r.mean(),
+                    r.difference(), r.differenceLow(), r.differenceHigh(), r.pHolm() < 0.05 ? " *" : ""));
+        }
+        b.append("By actor and by (attacker, target) pair, every total: comparison-actors.csv and comparison-pairs.csv.\n");
         return b.toString();
     }
 

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class DocsGenerator {
     public static final String REFERENCE = "scenarios.md";
     public static final String SCHEMA = "scenario.schema.json";
+    public static final String EXPERIMENT_REFERENCE = "experiment-reference.md";
+    public static final String EXPERIMENT_SCHEMA = "experiment.schema.json";
 
     private DocsGenerator() { }
 
@@ -29,6 +31,54 @@ public final class DocsGenerator {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(REFERENCE), reference(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(SCHEMA), schema(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(EXPERIMENT_REFERENCE), experimentReference(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(EXPERIMENT_SCHEMA), experimentSchema(), StandardCharsets.UTF_8);
+    }
+
+    /** A draft-07 schema of experiment files, from {@link ExperimentSpec#ROOT}. */
+    public static String experimentSchema() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("$schema", "http://json-schema.org/draft-07/schema#");
+        root.put("title", "Escalation experiment");
+        root.put("description", "An experiment file of the escalation simulator; see docs/experiments.md and docs/experiment-reference.md.");
+        root.putAll(schemaOf(ExperimentSpec.ROOT, false));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The reference of experiment files: every key with type, default and meaning. */
+    public static String experimentReference() {
+        StringBuilder b = new StringBuilder();
+        b.append("# Experiment file reference\n\n")
+                .append("<!-- Generated from src/main/java/escalation/spec/ExperimentSpec.java by escalation.spec.DocsGenerator; do not edit by hand. -->\n\n")
+                .append("An experiment is one YAML file; [`experiments.md`](experiments.md) explains the designs and the analysis, and ")
+                .append("[`experiment.schema.json`](experiment.schema.json) lets editors complete and check the file. A key not listed ")
+                .append("below is an error (with a did-you-mean), as are a factor path or range the scenario cannot take, an unknown actor, ")
+                .append("threshold or factor, and a date outside the calendar; `escalation experiment` lists every problem at once with file, ")
+                .append("line and column, and exits with code 2.\n\n");
+        List<Section> sections = new ArrayList<>();
+        collect("", ExperimentSpec.ROOT, sections, null);
+        tables(b, sections);
+        return b.toString();
+    }
+
+    private static void tables(StringBuilder b, List<Section> sections) {
+        for (Section s : sections) {
+            b.append("## `").append(s.path.isEmpty() ? "(top level)" : s.path).append("`\n\n");
+            if (!s.obj.doc.isEmpty()) b.append(s.obj.doc).append("\n\n");
+            if (s.obj.isExactlyOne()) b.append("Write exactly one of these keys.\n\n");
+            b.append("| key | type | required | default | meaning |\n|---|---|---|---|---|\n");
+            for (Spec.Field f : s.obj.fields.values()) {
+                b.append("| `").append(f.name()).append("` | ").append(f.spec().expected().replace("|", "\\|"))
+                        .append(" | ").append(f.required() ? "yes" : "no")
+                        .append(" | ").append(f.required() || f.defaultValue() == null ? "" : literal(f) ? "`" + f.defaultValue() + "`" : "*" + f.defaultValue() + "*")
+                        .append(" | ").append(f.doc().replace("|", "\\|")).append(" |\n");
+            }
+            b.append('\n');
+        }
     }
 
     // ------------------------------------------------------------------ JSON Schema
@@ -113,6 +163,8 @@ public final class DocsGenerator {
             if (n.max < Double.MAX_VALUE) m.put("maximum", n.max == Math.rint(n.max) ? (Object) (long) n.max : n.max);
         } else if (spec instanceof Spec.Bool) {
             m.put("type", "boolean");
+        } else if (spec instanceof Spec.Value) {
+            m.put("type", List.of("number", "boolean", "string"));
         } else if (spec instanceof Spec.Date) {
             m.put("type", "string");
             m.put("format", "date");

@@ -13,7 +13,7 @@ import java.util.Set;
  * Schema and as the reference in {@code docs/scenarios.md}, so the three cannot disagree.
  */
 public abstract sealed class Spec
-        permits Spec.Text, Spec.Num, Spec.Bool, Spec.Date, Spec.MonthDay, Spec.Choice, Spec.Ref,
+        permits Spec.Text, Spec.Value, Spec.Num, Spec.Bool, Spec.Date, Spec.MonthDay, Spec.Choice, Spec.Ref,
                 Spec.Obj, Spec.MapOf, Spec.ListOf, Spec.Tagged {
 
     /** Checks {@code node} against this spec, adding a problem for everything wrong. */
@@ -48,6 +48,19 @@ public abstract sealed class Spec
 
         @Override public String expected() {
             return "text of at most " + maxLength + " characters";
+        }
+    }
+
+    /** Any single value: a number, true or false, or text (a discrete factor's levels). */
+    public static final class Value extends Spec {
+        @Override public void check(Node node, String path, Checker c) {
+            if (!(node instanceof Node.Scalar s) || s.kind() == Node.ScalarKind.NULL) {
+                c.problem(node, path, "expected " + expected() + ", found " + node.shape());
+            }
+        }
+
+        @Override public String expected() {
+            return "a number, true or false, or text";
         }
     }
 

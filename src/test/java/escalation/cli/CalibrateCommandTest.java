@@ -40,6 +40,12 @@ class CalibrateCommandTest {
         assertEquals(ratio, Double.parseDouble(tempo.get(6)), 1e-4);
         assertEquals("\"uniform(0.02, 1.0)\"", tempo.get(1));
         assertEquals("log", cells(narrowing.get(2)).get(7));
+
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(one.resolve("manifest.json").toFile());
+        assertTrue(manifest.path("command").asText().startsWith("escalation calibrate"), manifest.toString());
+        assertEquals(4, manifest.path("seed").asInt());
+        assertEquals(64, manifest.path("inputs").path("priors").path("sha256").asText().length());
+        assertTrue(manifest.has("commit") && manifest.path("settings").path("particles").asInt() == 16, manifest.toString());
     }
 
     /** A CSV row's cells, splitting at commas outside quotes (the prior's cell is quoted). */

@@ -262,7 +262,7 @@ class BadInputHardeningTest {
         }
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.all());
-        assertTrue(r.out().contains("valid history check") && r.out().contains("valid calibration priors"), r.out());
+        assertTrue(r.out().contains("valid history check") && r.out().contains("valid calibration priors") && r.out().contains("valid experiment"), r.out());
         Path broken = write("t.yaml", Files.readString(Path.of("scenarios/history/autumn-2024-targets.yaml"))
                 .replace("../autumn-2024-iraq.yaml", Path.of("scenarios/autumn-2024-iraq.yaml").toAbsolutePath().toString())
                 .replace("../data/", Path.of("scenarios/data").toAbsolutePath() + "/")

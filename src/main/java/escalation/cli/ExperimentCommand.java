@@ -1,0 +1,221 @@
+package escalation.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import escalation.io.ResultsFolder;
+import escalation.report.BatchFiles;
+import escalation.report.ExperimentFiles;
+import escalation.report.ExperimentReport;
+import escalation.scenario.ScenarioException;
+import escalation.study.Analysis;
+import escalation.study.Experiment;
+import escalation.study.ExperimentFile;
+import escalation.study.ExperimentRunner;
+import escalation.study.Observation;
+import escalation.study.PointResult;
+import escalation.study.ScenarioModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code escalation experiment FILE}: a design of points over uncertain factors, run, tabulated and analysed. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = {"Runs an experiment: a design over uncertain factors of a scenario, with sensitivity analysis and scenario discovery.",
+                "FILE (see docs/experiments.md) names the scenario, the factors and their ranges or levels, optional policies, the "
+                        + "design (full_factorial, list, latin_hypercube, sobol, morris, one_at_a_time), the replications, the outcomes "
+                        + "and a seed. Every run's seed derives from (seed, design point, replication), so the files are the same whatever "
+                        + "the number of threads. Writes runs.csv (one row per run, streamed), points.csv, point-outcomes.csv, "
+                        + "point-actors.csv, the analysis tables (sobol.csv, morris.csv, tornado.csv, response.csv, prim-*.csv, tree.csv, "
+                        + "features.csv, convergence.csv), charts/ and report.html to a new folder. Ctrl-C keeps every finished point; "
+                        + "--resume DIR finishes the experiment with the same bytes. Exit code 2 for invalid input."})
+final class ExperimentCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Experiment file (YAML); not needed with --resume.")
+    Path file;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write to this new folder instead of results/<scenario>/experiment-<time>-<seed>/.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted experiment in DIR.")
+    Path resume;
+
+    @Option(names = "--no-report", description = "Skip charts and report.html (tables only).")
+    boolean noReport;
+
+    @Option(names = "--stop-after", paramLabel = "P", description = "Stop after P more points, as Ctrl-C would (to run a long experiment "
+            + "in parts, e.g. within a job's time limit); finish with --resume DIR.")
+    Long stopAfter;
+
+    /** Seconds between checkpoints. */
+    private static final long CHECKPOINT_NANOS = 2_000_000_000L;
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override public Integer call() throws Exception {
+        if ((file == null) == (resume == null)) return invalid("give either an experiment FILE or --resume DIR");
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) return invalid("--threads must be at least 1");
+        if (stopAfter != null && stopAfter < 1) return invalid("--stop-after must be at least 1");
+        return resume != null ? resume(workers) : start(workers);
+    }
+
+    private Integer start(int workers) throws Exception {
+        ExperimentFile f;
+        try {
+            f = ExperimentFile.load(file);
+        } catch (ScenarioException e) {
+            return Outputs.invalid(file, e);
+        }
+        Experiment e = Experiment.of(f);
+        ResultsFolder folder;
+        try {
+            folder = Outputs.newFolder(out, f.scenario().scenario().name(), "experiment-", "-" + f.seed());
+        } catch (java.nio.file.FileAlreadyExistsException x) {
+            return Outputs.taken(x);
+        }
+        Map<String, Object> manifest = Outputs.manifest();
+        manifest.put("kind", "experiment");
+        manifest.put("command", "escalation experiment " + CompareCommand.quote(file.toString()));
+        manifest.put("experiment", Outputs.input(file));
+        manifest.put("scenario", Outputs.scenario(f.scenario(), f.scenarioFile(), json));
+        manifest.put("design", f.design().kind());
+        manifest.put("factors", f.factors().stream().map(x -> x.name()).toList());
+        manifest.put("policies", e.policies());
+        manifest.put("outcomes", e.outcomes());
+        manifest.put("points", e.points());
+        manifest.put("replications", e.replications());
+        manifest.put("runs", e.runs());
+        manifest.put("seed", f.seed());
+        manifest.put("seeds", f.commonRandomNumbers() ? "replication r of every point uses Seeds.of(seed, r)"
+                : "replication r of design point p, under every policy, uses Seeds.of(seed, p, r)");
+        ScenarioModel model = new ScenarioModel(f);
+        try (ResultsFolder owned = folder; ExperimentFiles files = new ExperimentFiles(owned, e, model, null)) {
+            return execute(f, e, model, files, manifest, 0, workers);
+        }
+    }
+
+    private Integer resume(int workers) throws Exception {
+        ResultsFolder folder;
+        JsonNode m;
+        try {
+            folder = ResultsFolder.existing(resume);
+        } catch (java.io.IOException x) {
+            return invalid(resume + " is not an experiment's results folder (" + x.getMessage() + ")");
+        }
+        try (ResultsFolder owned = folder) {
+            try {
+                m = json.readTree(resume.resolve(BatchFiles.MANIFEST).toFile());
+            } catch (java.io.IOException x) {
+                return invalid(resume + " is not an experiment's results folder (" + x.getMessage() + ")");
+            }
+            return resume(owned, m, workers);
+        }
+    }
+
+    private Integer resume(ResultsFolder folder, JsonNode m, int workers) throws Exception {
+        if (!"experiment".equals(m.path("kind").asText())) return invalid(resume + " holds no experiment (its manifest is of another kind)");
+        if (m.path("complete").asBoolean(false)) return invalid("the experiment in " + resume + " is already complete");
+        if (!Files.exists(resume.resolve(ExperimentFiles.CHECKPOINT))) return invalid(resume + " has no checkpoint to resume from");
+        Path source = Path.of(m.path("experiment").path("path").asText());
+        ExperimentFile f;
+        try {
+            f = ExperimentFile.load(source);
+        } catch (ScenarioException x) {
+            return Outputs.invalid(source, x);
+        }
+        String was = m.path("experiment").path("sha256").asText();
+        String scenarioWas = m.path("scenario").path("sha256").asText();
+        Object scenarioNow = Outputs.scenario(f.scenario(), f.scenarioFile(), json).get("sha256");
+        if (!was.equals(Outputs.input(source).get("sha256")) || !scenarioWas.equals(scenarioNow)) {
+            return invalid(source + " or its scenario changed since the experiment started (SHA-256 differs from the manifest's); "
+                    + "resuming would mix two experiments. Restore them, or start a new experiment");
+        }
+        Experiment e = Experiment.of(f);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> manifest = json.convertValue(m, LinkedHashMap.class);
+        ExperimentFiles.Checkpoint cp = ExperimentFiles.readCheckpoint(resume);
+        System.err.println("Resuming " + resume + " at point " + cp.pointsDone() + " of " + e.points());
+        ScenarioModel model = new ScenarioModel(f);
+        try (ExperimentFiles files = new ExperimentFiles(folder, e, model, cp)) {
+            return execute(f, e, model, files, manifest, cp.pointsDone(), workers);
+        }
+    }
+
+    private Integer execute(ExperimentFile f, Experiment e, ScenarioModel model, ExperimentFiles files, Map<String, Object> manifest,
+                            long from, int workers) throws Exception {
+        long started = System.nanoTime();
+        manifest.put("threads", workers);
+        manifest.put("java", System.getProperty("java.version"));
+        manifest.put("started", Instant.now().toString());
+        manifest.put("complete", false);
+        manifest.put("points_done", from);
+        files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+        files.checkpoint(from);
+        System.err.println(f.title() + ": " + e.points() + " points (" + f.design().kind() + ", " + e.policies().size() + " polic"
+                + (e.policies().size() == 1 ? "y" : "ies") + ") x " + e.replications() + " replications = " + e.runs() + " runs");
+        long done;
+        long[] pointsRun = {0};
+        try (StopSignal stop = new StopSignal(); Progress progress = new Progress(from * e.replications(), e.runs(), System.err)) {
+            long[] last = {System.nanoTime()};
+            done = ExperimentRunner.run(e, model, from, workers, new ExperimentRunner.Sink() {
+                @Override public void run(long run, long point, int replication, int seed, Observation o, Throwable error) throws Exception {
+                    files.run(run, point, replication, seed, o, error);
+                    progress.step();
+                }
+
+                @Override public void point(PointResult r) throws Exception {
+                    files.point(r);
+                    pointsRun[0]++;
+                    if (System.nanoTime() - last[0] > CHECKPOINT_NANOS) {
+                        files.checkpoint(r.point() + 1);
+                        last[0] = System.nanoTime();
+                    }
+                }
+
+                @Override public boolean stopRequested() {
+                    return stop.requested() || (stopAfter != null && pointsRun[0] >= stopAfter);
+                }
+            });
+            files.checkpoint(done);
+            manifest.put("points_done", done);
+            manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+            if (done < e.points()) {
+                files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+                System.err.println("\nInterrupted after " + done + " of " + e.points() + " points; every finished point is in "
+                        + files.folder().path() + ". Finish with: escalation experiment --resume " + files.folder().path());
+                return 130;
+            }
+        }
+        Analysis.Result a = Analysis.of(e, files.means(), f.discovery(), f.bootstrap(), f.bins());
+        ExperimentReport.tables(files.folder(), a);
+        String summary = ExperimentReport.text(a);
+        if (!noReport) ExperimentReport.write(files.folder(), a, f.title(), (String) manifest.get("command"), summary);
+        long failed = files.failed();
+        manifest.put("failed_runs", failed);
+        manifest.put("complete", true);
+        files.forget();
+        files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+        System.out.print(summary);
+        if (failed > 0) {
+            System.out.println(failed + " run(s) threw an error and were left out of their points' statistics; "
+                    + "their errors are in runs.csv (status 'error').");
+        }
+        Path dir = files.folder().path();
+        System.out.println("Wrote " + dir + (noReport ? "" : "; open " + dir.resolve(ExperimentReport.REPORT)));
+        return 0;
+    }
+
+    private static int invalid(String message) {
+        System.err.println("escalation: " + message);
+        return EscalationCommand.INVALID;
+    }
+}

@@ -4,6 +4,7 @@ import escalation.gui.ClassroomGUI;
 import escalation.model.Theatre;
 import escalation.scenario.Records;
 import escalation.scenario.ScenarioException;
+import escalation.scenario.ScenarioLibrary;
 import escalation.scenario.ScenarioLoader;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import sim.display.Console;
                 + "with a map of the region, live charts, an event ticker with the reason for every decision, and the "
                 + "scenario's levers and shock buttons. Needs a display (on a server: xvfb-run -a escalation gui)."})
 final class GuiCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "0..1", defaultValue = "scenarios/deterrence-primer.yaml",
-            description = "Scenario file (YAML); default: ${DEFAULT-VALUE}.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", defaultValue = ScenarioLibrary.DEFAULT, converter = ScenarioArgument.class,
+            description = "Scenario file (YAML) or shipped scenario name; default: ${DEFAULT-VALUE}.")
     Path file;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the first run (default: ${DEFAULT-VALUE}).")

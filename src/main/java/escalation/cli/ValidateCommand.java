@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = {"Checks scenario files.",
                 "Lists every problem at once, as file:line:column: field: message. Exit code 0 when all are valid, 2 when any is not."})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (YAML).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", converter = ScenarioArgument.class, description = "Scenario files (YAML) or shipped scenario names.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable), e.g. actors.israel.attention=0.8")

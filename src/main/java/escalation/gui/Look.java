@@ -64,8 +64,8 @@ final class Look {
     static final Color SEA = new Color(0xDCE9F2);
     static final Color LAND = new Color(0xF4F1EA);
     static final Color LAND_FAR = new Color(0xEAE6DC);
-    static final Color COAST = new Color(0x8FA7B8);
-    static final Color BORDER = new Color(0x9A8F80);
+    static final Color COAST = new Color(0x7C98AD);
+    static final Color BORDER = new Color(0x6F6356);
     static final Color COUNTRY_NAME = new Color(0x6E6558);
     static final Color GRID = new Color(0xC9D3DC);
     static final Color CORRIDOR = new Color(0x7A6A53);

@@ -92,10 +92,12 @@ public final class ClassroomGUI extends GUIState {
      */
     public static Console open(Theatre theatre, int seed, Path source, Rectangle bounds) throws Exception {
         Console[] console = new Console[1];
-        SwingUtilities.invokeAndWait(() -> {
+        Runnable opening = () -> {
             Rectangle b = bounds != null ? bounds : GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
             console[0] = new Console(new ClassroomGUI(theatre, seed, source, b));
-        });
+        };
+        if (SwingUtilities.isEventDispatchThread()) opening.run();
+        else SwingUtilities.invokeAndWait(opening);
         return console[0];
     }
 

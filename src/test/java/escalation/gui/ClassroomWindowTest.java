@@ -169,6 +169,42 @@ class ClassroomWindowTest {
         assertEquals(Console.PS_PAUSED, console.getPlayState());
     }
 
+    @Test
+    void theScenarioMenuOpensAShippedScenarioInPlaceOfTheOneShown() throws Exception {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the tests under xvfb-run");
+        Theatre primer = Scenarios.theatre(Scenarios.SHIPPED.resolve("deterrence-primer.yaml"));
+        console = ClassroomGUI.open(primer, 3, null, new Rectangle(0, 0, 1280, 800));
+        ClassroomGUI gui = (ClassroomGUI) console.getSimulation();
+        Console before = console;
+        SwingUtilities.invokeAndWait(() -> {
+            var menu = gui.window().controls().scenario;
+            List<String> items = new ArrayList<>();
+            for (int k = 0; k < menu.getItemCount(); k++) items.add(menu.getItemAt(k));
+            assertTrue(items.containsAll(List.of("autumn-2024-iraq", "deterrence-primer", "credible-retaliation", "history/april-2024-exchange")), items.toString());
+            assertTrue(items.get(items.size() - 1).startsWith("Open a file"), items.toString());
+            menu.setSelectedItem("credible-retaliation");
+        });
+        Console next = null;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (next == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            ClassroomGUI.settle();
+            for (Object o : Console.allControllers.keySet().toArray()) {
+                if (o instanceof Console c && c != before && c.getSimulation() instanceof ClassroomGUI g
+                        && g.sim().theatre().scenario.name().equals("credible-retaliation")) next = c;
+            }
+        }
+        assertTrue(next != null, "a console on the chosen scenario");
+        console = next;
+        ClassroomGUI opened = (ClassroomGUI) next.getSimulation();
+        assertEquals(3, opened.sim().seed(), "the seed carries over");
+        SwingUtilities.invokeAndWait(() -> {
+            assertEquals("credible-retaliation", opened.window().controls().scenario.getSelectedItem());
+            assertEquals(new Rectangle(0, 0, 1280, 800), opened.window().frame().getBounds());
+        });
+        assertTrue(gui.window() == null, "the window before is closed");
+    }
+
     private static boolean isText(JComponent c) {
         return c instanceof JLabel || c instanceof javax.swing.AbstractButton || c instanceof javax.swing.text.JTextComponent
                 || c instanceof javax.swing.JComboBox || c instanceof javax.swing.JTabbedPane;

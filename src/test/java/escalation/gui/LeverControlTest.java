@@ -41,6 +41,22 @@ class LeverControlTest {
     }
 
     @Test
+    void aLeverWithAStepOfZeroIsRefusedWithItsPlace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path f = Scenarios.write(dir, "s.yaml", """
+                name: levers
+                calendar: {start: 2025-01-01, end: 2025-01-31}
+                actors:
+                  a: {name: A, kind: state, alignment: x, attention: 0.5}
+                classroom:
+                  levers:
+                    - {name: "Attention", paths: [actors.a.attention], step: 0}
+                """);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(escalation.scenario.ScenarioException.class, () -> Scenarios.load(f));
+        assertTrue(e.getMessage().contains("s.yaml:7:") && e.getMessage().contains("classroom.levers[0].step: expected a step above 0, found 0.0"),
+                e.getMessage());
+    }
+
+    @Test
     void theShippedLeversSayWhatTheyMeanAndMoveInTwentieths() {
         for (String name : List.of("autumn-2024-iraq.yaml", "deterrence-primer.yaml")) {
             Theatre t = Scenarios.theatre(Scenarios.SHIPPED.resolve(name));

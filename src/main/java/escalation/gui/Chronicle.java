@@ -23,7 +23,7 @@ public final class Chronicle implements Observer {
      * front; {@code attacksByClaimants} and {@code claims} count, from the first day, the attacks launched and the
      * attacks claimed by the actors whose claims differ from their launches (the observation layer).
      */
-    public record Day(int day, LocalDate date, boolean winter, int level, int week, int[] attacksThisWeek,
+    public record Day(int day, LocalDate date, boolean winter, int level, int week, int[] attacksThisWeek, int[] attacksSoFar,
                       int[] killedAmong, double[] beliefs, double[] corridorCapacity, int[] fronts,
                       int attacksByClaimants, int claims, List<String> lines) { }
 
@@ -124,8 +124,10 @@ public final class Chronicle implements Observer {
             int week = w.day / 7;
             int[] attacks = new int[n];
             int[] killed = new int[n];
+            int[] soFar = new int[n];
             for (int a = 0; a < n; a++) {
                 attacks[a] = r.weeklyAttacks[a * r.weeks + week];
+                soFar[a] = r.byAttacker(r.attacks, a);
                 killed[a] = r.byTarget(r.killed, a);
             }
             double[] beliefs = new double[beliefPairs.length];
@@ -141,7 +143,7 @@ public final class Chronicle implements Observer {
                 launched += r.byAttacker(r.attacks, a);
                 claims += r.byAttacker(r.claims, a);
             }
-            day = new Day(w.day, w.date, w.winter(), w.level(), week, attacks, killed, beliefs, corridor, fronts, launched, claims,
+            day = new Day(w.day, w.date, w.winter(), w.level(), week, attacks, soFar, killed, beliefs, corridor, fronts, launched, claims,
                     List.copyOf(lines));
             lines.clear();
             days.add(day);

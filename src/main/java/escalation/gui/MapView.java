@@ -596,11 +596,19 @@ final class MapView extends JComponent {
         g.setFont(look.headline);
         Map<Integer, Rectangle2D> names = new LinkedHashMap<>();
         FontMetrics nf = g.getFontMetrics();
+        Chronicle.Day day = latest;
         for (int i = 0; i < at.length; i++) {
             String name = theatre.actorNames[i];
             Rectangle2D box = labels.below(at[i], radius, nf.stringWidth(name) + 6, nf.getHeight());
             names.put(i, box);
             halo(g, name, (float) box.getX() + 3, (float) (box.getY() + nf.getAscent()), look.headline, ActorPalette.of(i).darker());
+            // What the room can compare between two runs: attacks launched so far, and people killed on this side.
+            String tally = (day == null ? 0 : day.attacksSoFar()[i]) + " attacks so far · " + (day == null ? 0 : day.killedAmong()[i]) + " killed on this side";
+            g.setFont(look.text);
+            FontMetrics tf = g.getFontMetrics();
+            Rectangle2D t = labels.below(new Point2D.Double(box.getCenterX(), box.getMaxY()), 0, tf.stringWidth(tally) + 6, tf.getHeight());
+            halo(g, tally, (float) t.getX() + 3, (float) (t.getY() + tf.getAscent()), look.text, Color.DARK_GRAY);
+            g.setFont(look.headline);
         }
         drawn = new Drawn(Map.of(), Map.of(), names, List.of(at));
     }

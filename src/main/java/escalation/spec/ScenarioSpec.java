@@ -122,7 +122,7 @@ public final class ScenarioSpec {
                 .opt("min", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), 0.0, "Value at the slider's left end.")
                 .opt("max", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), 1.0, "Value at the slider's right end.")
                 .opt("step", nonNegative(), "0.05, or 1 when the range is wider than 2",
-                        "The slider moves in steps of this size; a value typed in its box may fall between them.")
+                        "The slider moves in steps of this size, above 0; a value typed in its box may fall between them.")
                 .opt("meaning", new Text(), "none", "What the value means, in one line shown beside the slider "
                         + "('the probability that Israel answers an attack on it').");
         Obj button = new Obj("a shock button", "A button of the classroom console that makes something happen the next day, "

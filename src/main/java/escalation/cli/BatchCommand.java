@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
                         + "byte-identical tables whatever the number of threads. Ctrl-C keeps every finished run; "
                         + "--resume DIR finishes the batch."})
 final class BatchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Scenario file (YAML); not needed with --resume.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", converter = ScenarioArgument.class,
+            description = "Scenario file (YAML) or shipped scenario name; not needed with --resume.")
     Path file;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Replications (default ${DEFAULT-VALUE}).")

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
                         + "average at the start and the end says how noisy the measurement was. "
                         + "The calendar is stretched or cut to --days days from the scenario's start."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
+    @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "Scenario file (YAML) or shipped scenario name.")
     Path file;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "20000", description = "Measured runs per pass (default ${DEFAULT-VALUE}).")

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
                         + "the posterior) and calibrated.yaml, a scenario that extends the original with the posterior medians. "
                         + "The same FILE, seed and settings give the same files whatever the number of threads."})
 final class CalibrateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "Priors file (YAML).")
+    @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "Priors file (YAML) or shipped name.")
     Path file;
 
     @Option(names = "--particles", paramLabel = "N", defaultValue = "200", description = "Particles per generation (default ${DEFAULT-VALUE}).")

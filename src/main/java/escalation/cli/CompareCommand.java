@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
 final class CompareCommand implements Callable<Integer> {
     static final double PRECISION = 0.02;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (YAML); the first is the baseline.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", converter = ScenarioArgument.class,
+            description = "Scenario files (YAML) or shipped scenario names; the first is the baseline.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--variant", paramLabel = "NAME=PATH=VALUE[,PATH=VALUE...]",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                         + "distribution of the same statistic, prints the table and writes checks.csv, summary.json, charts/ and "
                         + "report.html to a new folder. Exit code 0 whether or not targets are covered; 2 for invalid input."})
 final class HistoryCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "History check (YAML).")
+    @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "History check (YAML) or shipped name.")
     Path file;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Replications (default ${DEFAULT-VALUE}).")

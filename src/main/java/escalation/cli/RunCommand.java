@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                         + "named threshold was first crossed, the end state), and writes events.csv and daily.csv to a new "
                         + "folder under results/. Exit code 2 for an invalid scenario."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
+    @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "Scenario file (YAML) or shipped scenario name.")
     Path file;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",

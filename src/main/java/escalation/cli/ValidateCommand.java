@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
                         + "'parameters') and checks it with that kind's rules. Lists every problem at once, as "
                         + "file:line:column: field: message. Exit code 0 when all are valid, 2 when any is not."})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files (YAML).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", converter = ScenarioArgument.class,
+            description = "Files (YAML): scenarios, history checks, calibration priors, experiments; or shipped scenario names.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable), e.g. actors.israel.attention=0.8")

@@ -18,9 +18,14 @@ import java.util.function.Consumer;
  * the model's thread and only reads the world; the listener decides how to hand days to Swing.
  */
 public final class Chronicle implements Observer {
-    /** The figures of one day, as the charts plot them. Arrays are indexed by actor or by {@link #beliefPairs()}. */
-    public record Day(int day, LocalDate date, boolean winter, int level, int week, int[] attacksThisWeek,
-                      int[] killedAmong, double[] beliefs, double[] corridorCapacity, List<String> lines) { }
+    /**
+     * The figures of one day, as the charts plot them. Arrays are indexed by actor, by {@link #beliefPairs()} or by
+     * front; {@code attacksByClaimants} and {@code claims} count, from the first day, the attacks launched and the
+     * attacks claimed by the actors whose claims differ from their launches (the observation layer).
+     */
+    public record Day(int day, LocalDate date, boolean winter, int level, int week, int[] attacksThisWeek, int[] attacksSoFar,
+                      int[] killedAmong, double[] beliefs, double[] corridorCapacity, int[] fronts,
+                      int attacksByClaimants, int claims, List<String> lines) { }
 
     private final Theatre theatre;
     private final Narrator narrator;
@@ -28,12 +33,38 @@ public final class Chronicle implements Observer {
     private final int[][] beliefPairs;
     private final List<String> lines = new ArrayList<>();
     private final List<String> ticker = new ArrayList<>();
+    private final boolean[] claimant;
+    private final List<String> pendingInterventions = new ArrayList<>();
+    private final List<Day> days = new ArrayList<>();
     private volatile Consumer<Day> listener = d -> { };
 
     public Chronicle(Theatre theatre) {
         this.theatre = theatre;
         narrator = new Narrator(theatre);
         beliefPairs = beliefPairs(theatre);
+        claimant = claimants(theatre);
+    }
+
+    /** The actors whose claims of attacks differ from the attacks they launch: none when the observation layer is off. */
+    static boolean[] claimants(Theatre t) {
+        boolean[] out = new boolean[t.actors];
+        if (!t.mechanisms.observation()) return out;
+        for (int a = 0; a < t.actors; a++) out[a] = t.claimShare[a] < 1 || t.claimExtra[a] > 0;
+        return out;
+    }
+
+    /** True when some actor's claims differ from its launches, so that a chart of claims against launches tells something. */
+    public boolean anyClaimants() {
+        for (boolean c : claimant) if (c) return true;
+        return false;
+    }
+
+    /**
+     * Says that the instructor queued an intervention of this name: its event, the next day, is ticked as the
+     * instructor's, not as a dated event of the scenario.
+     */
+    public synchronized void instructor(String name) {
+        pendingInterventions.add(name);
     }
 
     /**
@@ -64,10 +95,21 @@ public final class Chronicle implements Observer {
         strikes.clear();
         lines.clear();
         ticker.clear();
+        pendingInterventions.clear();
+        days.clear();
     }
+
+    /** The ticker's prefixes: the instructor's buttons and levers, and the calendar's random shocks, are named apart from dated events. */
+    static final String INSTRUCTOR = "Instructor: ";
+    static final String CHANCE = "Chance event: ";
 
     @Override public synchronized void occurred(Occurrence o) {
         String line = narrator.tickerLine(o);
+        if (o.kind() == Occurrence.Kind.EVENT && pendingInterventions.remove(o.note())) {
+            line = line.replaceFirst("  Event: ", "  " + INSTRUCTOR);
+        } else if (o.kind() == Occurrence.Kind.SHOCK) {
+            line = line.replaceFirst("  Shock: ", "  " + CHANCE);
+        }
         lines.add(line);
         ticker.add(line);
         strikes.add(o);
@@ -82,18 +124,36 @@ public final class Chronicle implements Observer {
             int week = w.day / 7;
             int[] attacks = new int[n];
             int[] killed = new int[n];
+            int[] soFar = new int[n];
             for (int a = 0; a < n; a++) {
                 attacks[a] = r.weeklyAttacks[a * r.weeks + week];
+                soFar[a] = r.byAttacker(r.attacks, a);
                 killed[a] = r.byTarget(r.killed, a);
             }
             double[] beliefs = new double[beliefPairs.length];
             for (int k = 0; k < beliefPairs.length; k++) beliefs[k] = w.beliefs.retaliation(beliefPairs[k][0], beliefPairs[k][1]);
             double[] corridor = new double[theatre.linkIds.length];
             for (int l = 0; l < corridor.length; l++) corridor[l] = w.corridor.capacity(l);
-            day = new Day(w.day, w.date, w.winter(), w.level(), week, attacks, killed, beliefs, corridor, List.copyOf(lines));
+            int[] fronts = new int[theatre.frontIds.length];
+            for (int f = 0; f < fronts.length; f++) fronts[f] = w.fronts.state(f);
+            int launched = 0;
+            int claims = 0;
+            for (int a = 0; a < n; a++) {
+                if (!claimant[a]) continue;
+                launched += r.byAttacker(r.attacks, a);
+                claims += r.byAttacker(r.claims, a);
+            }
+            day = new Day(w.day, w.date, w.winter(), w.level(), week, attacks, soFar, killed, beliefs, corridor, fronts, launched, claims,
+                    List.copyOf(lines));
             lines.clear();
+            days.add(day);
         }
         listener.accept(day);
+    }
+
+    /** Every day of the run so far, in order. */
+    public synchronized List<Day> days() {
+        return List.copyOf(days);
     }
 
     public StrikeMap strikes() {

@@ -1,190 +1,153 @@
 package escalation.gui;
 
+import escalation.geo.ConicProjection;
 import escalation.model.Theatre;
 import escalation.scenario.Records;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where the map draws each actor, site and corridor hub: the scenario's latitudes and longitudes in
- * an equirectangular projection (fine at the scale of a region), scaled into the unit square with a
- * margin. Actors without a location are placed on a ring around those with one; actors that share a
- * city (the Iraqi factions and the government in Baghdad) are fanned out around it so every label
- * can be read.
+ * Where the map puts each actor, base and corridor hub. A scenario whose actors have places
+ * ({@code location:}) gets a map of the region in Lambert's conformal conic projection, its extent
+ * fitted to those places; places far from the others (Sanaa, some 2,000 km south of Baghdad) go into an
+ * inset with a projection of its own, so that they do not squeeze the rest into a corner. A scenario
+ * with fewer than two places has no geography: the map shows the two sides of the conflict facing
+ * each other instead.
  */
 public final class MapLayout {
-    /** Actors closer than this many degrees are fanned out. */
-    static final double CROWDED_DEGREES = 2.0;
-    /** Radius of the ring of a crowd, per member, in degrees. */
-    static final double FAN_DEGREES = 0.22;
+    /** A place further than this many degrees (great-circle, roughly) from the middle of the places goes into the inset. */
+    static final double FAR_DEGREES = 12;
+    /** Degrees of land or sea kept around the places. */
+    static final double MARGIN_DEGREES = 1.3;
 
-    private final Point2D.Double[] actors;
-    private final boolean[] placed;
-    private final List<Site> sites = new ArrayList<>();
-    private final Point2D.Double[] hubs;
-    /** Height over width of the mapped area, so the display keeps the map's proportions. */
-    public final double aspect;
+    /** A place in degrees, and whether it lies in the inset. */
+    public record Place(double lon, double lat, boolean inset) { }
 
     /** A named place of an actor other than its location (a base). */
-    public record Site(int actor, String name, Point2D.Double at) { }
+    public record Site(int actor, String name, Place at) { }
+
+    private final Theatre theatre;
+    private final boolean geographic;
+    private final Place[] actors;
+    private final List<Site> sites = new ArrayList<>();
+    private final Place[] hubs;
+    /** {west, south, east, north} of the main map and of the inset (null without one). */
+    private final double[] main;
+    private final double[] inset;
+    final ConicProjection mainProjection;
+    final ConicProjection insetProjection;
 
     public MapLayout(Theatre t) {
+        theatre = t;
         Records.Scenario s = t.scenario;
         int n = t.actors;
-        double[] lat = new double[n];
-        double[] lon = new double[n];
-        placed = new boolean[n];
-        double meanLat = 0;
-        double meanLon = 0;
         int located = 0;
-        for (int i = 0; i < n; i++) {
-            Records.Location l = s.actors().get(i).location();
-            if (l != null) {
-                lat[i] = l.lat();
-                lon[i] = l.lon();
-                placed[i] = true;
-                meanLat += l.lat();
-                meanLon += l.lon();
-                located++;
-            }
+        for (Records.Actor a : s.actors()) {
+            if (a.location() != null) located++;
         }
-        if (located > 0) {
-            meanLat /= located;
-            meanLon /= located;
+        geographic = located >= 2;
+        actors = new Place[n];
+        hubs = new Place[t.nodes.length];
+        if (!geographic) {
+            main = null;
+            inset = null;
+            mainProjection = null;
+            insetProjection = null;
+            return;
         }
+        List<double[]> all = new ArrayList<>();
+        for (Records.Actor a : s.actors()) {
+            if (a.location() != null) all.add(new double[] {a.location().lon(), a.location().lat()});
+            for (Records.Site site : a.sites()) all.add(new double[] {site.location().lon(), site.location().lat()});
+        }
+        double[] middle = {median(all, 0), median(all, 1)};
+        List<double[]> near = new ArrayList<>();
+        List<double[]> far = new ArrayList<>();
+        for (double[] p : all) (far(p, middle) ? far : near).add(p);
+        main = extent(near, MARGIN_DEGREES);
+        inset = far.isEmpty() ? null : extent(far, 3.5);
+        mainProjection = ConicProjection.fitted(main[0], main[1], main[2], main[3]);
+        insetProjection = inset == null ? null : ConicProjection.fitted(inset[0], inset[1], inset[2], inset[3]);
+
+        // Actors without a place of their own sit on a ring around the middle of the others.
         int unplaced = n - located;
         for (int i = 0, k = 0; i < n; i++) {
-            if (placed[i]) continue;
-            double angle = 2 * Math.PI * k++ / Math.max(1, unplaced) - Math.PI / 2;
-            double radius = located > 0 ? 4 : 5;
-            lat[i] = meanLat + radius * Math.sin(angle);
-            lon[i] = meanLon + radius * Math.cos(angle);
-        }
-        fanOut(lat, lon);
-
-        List<double[]> all = new ArrayList<>();
-        for (int i = 0; i < n; i++) all.add(new double[] {lat[i], lon[i]});
-        for (int i = 0; i < n; i++) {
-            for (Records.Site site : s.actors().get(i).sites()) all.add(new double[] {site.location().lat(), site.location().lon()});
-        }
-        String[] nodes = t.nodes;
-        double[][] hubDeg = new double[nodes.length][];
-        for (int h = 0; h < nodes.length; h++) {
-            Records.Location l = s.corridor().locations().get(nodes[h]);
+            Records.Location l = s.actors().get(i).location();
             if (l != null) {
-                hubDeg[h] = new double[] {l.lat(), l.lon()};
+                actors[i] = place(l.lon(), l.lat(), middle);
             } else {
-                double sl = 0;
-                double so = 0;
-                int c = 0;
-                for (int i = 0; i < n; i++) {
-                    if (t.region[i] == h) {
-                        sl += lat[i];
-                        so += lon[i];
-                        c++;
-                    }
-                }
-                if (c > 0) hubDeg[h] = new double[] {sl / c, so / c};
+                double angle = 2 * Math.PI * k++ / Math.max(1, unplaced) - Math.PI / 2;
+                double r = 0.3 * Math.min(main[2] - main[0], main[3] - main[1]);
+                actors[i] = new Place((main[0] + main[2]) / 2 + r * Math.cos(angle), (main[1] + main[3]) / 2 + r * Math.sin(angle), false);
             }
-            if (hubDeg[h] != null) all.add(hubDeg[h]);
-        }
-
-        double minLat = Double.MAX_VALUE;
-        double maxLat = -Double.MAX_VALUE;
-        double minLon = Double.MAX_VALUE;
-        double maxLon = -Double.MAX_VALUE;
-        for (double[] p : all) {
-            minLat = Math.min(minLat, p[0]);
-            maxLat = Math.max(maxLat, p[0]);
-            minLon = Math.min(minLon, p[1]);
-            maxLon = Math.max(maxLon, p[1]);
-        }
-        double margin = 1.5;
-        minLat -= margin;
-        maxLat += margin;
-        minLon -= margin;
-        maxLon += margin;
-        double shrink = Math.cos(Math.toRadians((minLat + maxLat) / 2));
-        double width = (maxLon - minLon) * shrink;
-        double height = maxLat - minLat;
-        aspect = height / width;
-        Projection p = new Projection(minLon, maxLat, shrink, width, height);
-        this.projection = p;
-        actors = new Point2D.Double[n];
-        for (int i = 0; i < n; i++) actors[i] = p.at(lat[i], lon[i]);
-        for (int i = 0; i < n; i++) {
             for (Records.Site site : s.actors().get(i).sites()) {
-                sites.add(new Site(i, site.name(), p.at(site.location().lat(), site.location().lon())));
+                sites.add(new Site(i, site.name(), place(site.location().lon(), site.location().lat(), middle)));
             }
         }
-        hubs = new Point2D.Double[nodes.length];
-        for (int h = 0; h < nodes.length; h++) hubs[h] = hubDeg[h] == null ? null : p.at(hubDeg[h][0], hubDeg[h][1]);
-    }
-
-    private final Projection projection;
-
-    /** Longitude and latitude to the unit square: x grows east over the width, y grows south over the height. */
-    record Projection(double west, double north, double shrink, double width, double height) {
-        Point2D.Double at(double lat, double lon) {
-            return new Point2D.Double((lon - west) * shrink / width, (north - lat) / height);
-        }
-    }
-
-    /**
-     * Spreads actors that crowd one place (chains of actors closer than {@link #CROWDED_DEGREES}) on a ring
-     * around their mean, in declaration order, the ring growing with the crowd.
-     */
-    private static void fanOut(double[] lat, double[] lon) {
-        int n = lat.length;
-        int[] group = new int[n];
-        java.util.Arrays.fill(group, -1);
-        for (int i = 0; i < n; i++) {
-            if (group[i] >= 0) continue;
-            group[i] = i;
-            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(i));
-            while (!queue.isEmpty()) {
-                int a = queue.poll();
-                for (int j = 0; j < n; j++) {
-                    if (group[j] < 0 && Math.hypot(lat[a] - lat[j], lon[a] - lon[j]) < CROWDED_DEGREES) {
-                        group[j] = i;
-                        queue.add(j);
-                    }
+        for (int h = 0; h < t.nodes.length; h++) {
+            Records.Location l = s.corridor().locations().get(t.nodes[h]);
+            if (l != null) {
+                hubs[h] = place(l.lon(), l.lat(), middle);
+                continue;
+            }
+            double lon = 0;
+            double lat = 0;
+            int c = 0;
+            for (int i = 0; i < n; i++) {
+                if (t.region[i] == h && !actors[i].inset()) {
+                    lon += actors[i].lon();
+                    lat += actors[i].lat();
+                    c++;
                 }
             }
-        }
-        for (int i = 0; i < n; i++) {
-            List<Integer> members = new ArrayList<>();
-            for (int j = 0; j < n; j++) {
-                if (group[j] == i) members.add(j);
-            }
-            if (members.size() < 2) continue;
-            double cl = 0;
-            double co = 0;
-            for (int m : members) {
-                cl += lat[m];
-                co += lon[m];
-            }
-            cl /= members.size();
-            co /= members.size();
-            double radius = FAN_DEGREES * members.size();
-            double shrink = Math.cos(Math.toRadians(cl));
-            for (int k = 0; k < members.size(); k++) {
-                double angle = 2 * Math.PI * k / members.size() + Math.PI / 2;
-                lat[members.get(k)] = cl + radius * Math.sin(angle);
-                lon[members.get(k)] = co + radius * Math.cos(angle) / shrink;
-            }
+            if (c > 0) hubs[h] = new Place(lon / c, lat / c, false);
         }
     }
 
-    /** The actor's place in the unit square (y downwards). */
-    public Point2D.Double actor(int i) {
+    private Place place(double lon, double lat, double[] middle) {
+        return new Place(lon, lat, inset != null && far(new double[] {lon, lat}, middle));
+    }
+
+    private static boolean far(double[] p, double[] middle) {
+        double dx = (p[0] - middle[0]) * Math.cos(Math.toRadians((p[1] + middle[1]) / 2));
+        return Math.hypot(dx, p[1] - middle[1]) > FAR_DEGREES;
+    }
+
+    private static double median(List<double[]> ps, int k) {
+        double[] v = ps.stream().mapToDouble(p -> p[k]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double[] extent(List<double[]> ps, double margin) {
+        double[] e = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (double[] p : ps) {
+            e[0] = Math.min(e[0], p[0]);
+            e[1] = Math.min(e[1], p[1]);
+            e[2] = Math.max(e[2], p[0]);
+            e[3] = Math.max(e[3], p[1]);
+        }
+        e[0] -= margin;
+        e[1] -= margin;
+        e[2] += margin;
+        e[3] += margin;
+        return e;
+    }
+
+    /** False for a scenario without places: the map shows two sides instead. */
+    public boolean geographic() {
+        return geographic;
+    }
+
+    public Place actor(int i) {
         return actors[i];
     }
 
     /** True when the scenario gives the actor a location; false when the map placed it. */
     public boolean located(int i) {
-        return placed[i];
+        return theatre.scenario.actors().get(i).location() != null;
     }
 
     public List<Site> sites() {
@@ -192,18 +155,163 @@ public final class MapLayout {
     }
 
     /** The corridor hub's place, or null when neither the scenario nor its actors place it. */
-    public Point2D.Double hub(int node) {
+    public Place hub(int node) {
         return hubs[node];
     }
 
-    /** A latitude and longitude in the unit square, for grid lines. */
-    public Point2D.Double at(double lat, double lon) {
-        return projection.at(lat, lon);
+    /** True when some places are far enough to be drawn in an inset. */
+    public boolean hasInset() {
+        return inset != null;
     }
 
-    /** The latitudes and longitudes the square covers: {south, north, west, east}. */
-    public double[] bounds() {
-        Projection p = projection;
-        return new double[] {p.north - p.height, p.north, p.west, p.west + p.width / p.shrink};
+    /** The main map's extent in degrees, {west, south, east, north}, before it is widened to fill the window. */
+    public double[] mainExtent() {
+        return main.clone();
+    }
+
+    public double[] insetExtent() {
+        return inset == null ? null : inset.clone();
+    }
+
+    /**
+     * The map fitted into a rectangle of the window: the main extent scaled to fill it (widened to its
+     * proportions, so the map has no empty bands), and the inset, if any, in the corner nearest its places.
+     */
+    public Fit fit(Rectangle2D area) {
+        return new Fit(area);
+    }
+
+    /** Projected positions on the screen for one size of the map. */
+    public final class Fit {
+        public final Rectangle2D area;
+        /** The inset's frame on the screen, or null. */
+        public final Rectangle2D insetFrame;
+        private final double[] mainXf;
+        private final double[] insetXf;
+
+        Fit(Rectangle2D area) {
+            this.area = area;
+            double[] box = projectedBox(mainProjection, main);
+            Rectangle2D frame = null;
+            double[] ixf = null;
+            if (inset != null) {
+                double[] ib = projectedBox(insetProjection, inset);
+                double w = area.getWidth() * 0.27;
+                double h = w * (ib[3] - ib[1]) / (ib[2] - ib[0]);
+                if (h > area.getHeight() * 0.42) {
+                    h = area.getHeight() * 0.42;
+                    w = h * (ib[2] - ib[0]) / (ib[3] - ib[1]);
+                }
+                double[] far = center(inset);
+                double[] mid = center(main);
+                boolean right = far[0] >= mid[0];
+                boolean bottom = far[1] <= mid[1];
+                double pad = 8;
+                double x = right ? area.getMaxX() - w - pad : area.getX() + pad;
+                double y = bottom ? area.getMaxY() - h - pad : area.getY() + pad;
+                frame = new Rectangle2D.Double(x, y, w, h);
+                ixf = transform(ib, frame);
+                // Keep the main places out from under the inset: give the main map the rest of the height.
+                Rectangle2D rest = bottom ? new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight() - h - pad)
+                        : new Rectangle2D.Double(area.getX(), y + h, area.getWidth(), area.getHeight() - h - pad);
+                double[] trial = transform(box, area);
+                boolean covered = false;
+                for (int i = 0; i < actors.length && !covered; i++) {
+                    if (!actors[i].inset()) covered = frame.contains(apply(trial, mainProjection.forward(actors[i].lon(), actors[i].lat())));
+                }
+                for (Site s : sites) {
+                    if (!s.at().inset() && !covered) covered = frame.contains(apply(trial, mainProjection.forward(s.at().lon(), s.at().lat())));
+                }
+                mainXf = covered ? transform(box, rest) : trial;
+            } else {
+                mainXf = transform(box, area);
+            }
+            insetFrame = frame;
+            insetXf = ixf;
+        }
+
+        /** Where a place is drawn. */
+        public Point2D.Double at(Place p) {
+            return p.inset() ? apply(insetXf, insetProjection.forward(p.lon(), p.lat()))
+                    : apply(mainXf, mainProjection.forward(p.lon(), p.lat()));
+        }
+
+        /** A point of the main map. */
+        public Point2D.Double main(double lon, double lat) {
+            return apply(mainXf, mainProjection.forward(lon, lat));
+        }
+
+        /** A point of the inset. */
+        public Point2D.Double inset(double lon, double lat) {
+            return apply(insetXf, insetProjection.forward(lon, lat));
+        }
+
+        /** The longitudes and latitudes the main map shows, widened a little: {west, south, east, north}. */
+        public double[] mainView() {
+            return view(mainProjection, mainXf, area);
+        }
+
+        public double[] insetView() {
+            return insetFrame == null ? null : view(insetProjection, insetXf, insetFrame);
+        }
+    }
+
+    private static double[] center(double[] e) {
+        return new double[] {(e[0] + e[2]) / 2, (e[1] + e[3]) / 2};
+    }
+
+    /** The projected bounding box of an extent, sampled along its edges: {minX, minY, maxX, maxY}. */
+    private static double[] projectedBox(ConicProjection p, double[] e) {
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int k = 0; k <= 16; k++) {
+            double lon = e[0] + (e[2] - e[0]) * k / 16;
+            double lat = e[1] + (e[3] - e[1]) * k / 16;
+            for (double[] ll : new double[][] {{lon, e[1]}, {lon, e[3]}, {e[0], lat}, {e[2], lat}}) {
+                double[] xy = p.forward(ll[0], ll[1]);
+                b[0] = Math.min(b[0], xy[0]);
+                b[1] = Math.min(b[1], xy[1]);
+                b[2] = Math.max(b[2], xy[0]);
+                b[3] = Math.max(b[3], xy[1]);
+            }
+        }
+        return b;
+    }
+
+    /** Scale and offsets {s, x0, y0} that fit the projected box into {@code into}, centred, y downwards. */
+    private static double[] transform(double[] box, Rectangle2D into) {
+        double s = Math.min(into.getWidth() / (box[2] - box[0]), into.getHeight() / (box[3] - box[1]));
+        double x0 = into.getCenterX() - s * (box[0] + box[2]) / 2;
+        double y0 = into.getCenterY() + s * (box[1] + box[3]) / 2;
+        return new double[] {s, x0, y0};
+    }
+
+    private static Point2D.Double apply(double[] xf, double[] xy) {
+        return new Point2D.Double(xf[1] + xf[0] * xy[0], xf[2] - xf[0] * xy[1]);
+    }
+
+    /** The degrees a screen rectangle shows under a projection, from its corners and edge midpoints, widened by 2 degrees. */
+    private static double[] view(ConicProjection p, double[] xf, Rectangle2D r) {
+        double[] v = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (double fx : new double[] {0, 0.5, 1}) {
+            for (double fy : new double[] {0, 0.5, 1}) {
+                double sx = r.getX() + fx * r.getWidth();
+                double sy = r.getY() + fy * r.getHeight();
+                double[] ll = p.inverse((sx - xf[1]) / xf[0], (xf[2] - sy) / xf[0]);
+                v[0] = Math.min(v[0], ll[0]);
+                v[1] = Math.min(v[1], ll[1]);
+                v[2] = Math.max(v[2], ll[0]);
+                v[3] = Math.max(v[3], ll[1]);
+            }
+        }
+        return new double[] {v[0] - 2, v[1] - 2, v[2] + 2, v[3] + 2};
+    }
+
+    /** The actors of each side for the abstract view: the largest camp on the left, the next on the right, any others between. */
+    public int[][] sides() {
+        int camps = Arrays.stream(theatre.camp).max().orElse(-1) + 1;
+        List<List<Integer>> members = new ArrayList<>();
+        for (int c = 0; c < camps; c++) members.add(new ArrayList<>());
+        for (int i = 0; i < theatre.actors; i++) members.get(theatre.camp[i]).add(i);
+        return members.stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 }

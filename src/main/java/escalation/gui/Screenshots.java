@@ -18,7 +18,10 @@ public final class Screenshots {
      */
     public static void runDays(Console console, ClassroomGUI gui, int days) throws Exception {
         long target = Math.min(days, gui.sim().theatre().days);
+        long sleep = console.getPlaySleep();
         SwingUtilities.invokeAndWait(() -> {
+            // Nobody watches: as fast as the machine goes, whatever the speed the window is set to.
+            console.setPlaySleep(0);
             console.setWhenShouldPause(target);
             // While paused, MASON's play button steps once; its pause button resumes.
             if (console.getPlayState() == Console.PS_PAUSED) console.pressPause();
@@ -29,7 +32,10 @@ public final class Screenshots {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the console did not pause after " + target + " days");
             Thread.sleep(20);
         }
-        SwingUtilities.invokeAndWait(() -> console.setWhenShouldPause(Long.MAX_VALUE));
+        SwingUtilities.invokeAndWait(() -> {
+            console.setWhenShouldPause(Long.MAX_VALUE);
+            console.setPlaySleep(sleep);
+        });
         ClassroomGUI.settle();
         ClassroomGUI.settle();
     }

@@ -95,7 +95,8 @@ final class Binder {
 
         View cr = root.obj("classroom");
         Records.Classroom classroom = new Records.Classroom(
-                cr.objects("levers").stream().map(l -> new Records.Lever(l.text("name"), l.texts("paths"), l.num("min"), l.num("max"))).toList(),
+                cr.objects("levers").stream().map(l -> new Records.Lever(l.text("name"), l.texts("paths"), l.num("min"), l.num("max"),
+                        l.num("step", Records.Lever.defaultStep(l.num("min"), l.num("max"))), l.optionalText("meaning"))).toList(),
                 cr.objects("shocks").stream().map(b -> new Records.Event(calendar.start(), b.text("name"), effects(b), true)).toList());
 
         return new Scenario(name, root.has("title") ? root.text("title") : name, root.has("description") ? root.text("description") : "",

@@ -165,7 +165,12 @@ public final class Records {
     }
 
     /** A slider from {@code min} to {@code max} that sets every one of its settable paths to its value. */
-    public record Lever(String name, List<String> paths, double min, double max) { }
+    public record Lever(String name, List<String> paths, double min, double max, double step, String meaning) {
+        /** A lever without a step of its own moves in steps of 0.05, or of 1 over a range wider than 2. */
+        public static double defaultStep(double min, double max) {
+            return max - min > 2 ? 1 : 0.05;
+        }
+    }
 
     public record Threshold(String id, String name, String rung, List<String> by, List<String> against) { }
 }

@@ -351,6 +351,7 @@ public final class ScenarioLoader {
                 Records.Lever l = s.classroom().levers().get(i);
                 String lp = "classroom.levers[" + i + "]";
                 if (!(l.min() < l.max())) out.add(at(tree, lp + ".max", "expected a value above min " + l.min() + ", found " + l.max()));
+                if (!(l.step() > 0)) out.add(at(tree, lp + ".step", "expected a step above 0, found " + l.step()));
                 for (int k = 0; k < l.paths().size(); k++) {
                     String path = l.paths().get(k);
                     if (!settable.contains(path)) {

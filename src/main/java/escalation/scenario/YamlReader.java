@@ -57,6 +57,10 @@ public final class YamlReader {
     public Node read(Path file) throws ScenarioException {
         String name = file.toString();
         try {
+            // Whether a file exists says nothing of its contents, so a missing one is named as missing first.
+            if (!Files.exists(file)) {
+                throw single(name, isYamlName(file) ? "no such scenario file" : "no such scenario file, nor a shipped scenario of that name");
+            }
             if (!isYamlName(file)) {
                 throw single(name, "expected a YAML file (named .yaml or .yml); other files are not read");
             }

@@ -129,7 +129,11 @@ public final class ScenarioSpec {
                 .req("paths", new ListOf(new Text(), 1), "The parameters it moves, settable paths (see 'Settable paths'); all take the slider's value, "
                         + "which starts at the scenario's value of the first.")
                 .opt("min", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), 0.0, "Value at the slider's left end.")
-                .opt("max", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), 1.0, "Value at the slider's right end.");
+                .opt("max", new Num(-Double.MAX_VALUE, Double.MAX_VALUE, false), 1.0, "Value at the slider's right end.")
+                .opt("step", nonNegative(), "0.05, or 1 when the range is wider than 2",
+                        "The slider moves in steps of this size, above 0; a value typed in its box may fall between them.")
+                .opt("meaning", new Text(), "none", "What the value means, in one line shown beside the slider "
+                        + "('the probability that Israel answers an attack on it').");
         Obj button = new Obj("a shock button", "A button of the classroom console that makes something happen the next day, "
                 + "as a dated event of the same effects would.")
                 .req("name", new Text(), "Label of the button, and what the event log says happened.")

@@ -45,7 +45,7 @@ class ClassroomSmokeTest {
     void theConsoleRunsSixtyDaysAndShowsThem() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the tests under xvfb-run");
         Theatre primer = Scenarios.theatre(Scenarios.SHIPPED.resolve("deterrence-primer.yaml"));
-        console = ClassroomGUI.open(primer, 4);
+        console = ClassroomGUI.open(primer, 4, null, new java.awt.Rectangle(0, 0, 1280, 800));
         ClassroomGUI gui = (ClassroomGUI) console.getSimulation();
         Screenshots.runAndSave(console, gui, 60, PNG);
 
@@ -56,7 +56,7 @@ class ClassroomSmokeTest {
         assertArrayEquals(java.util.Arrays.copyOf(batch.dailyLevel, 60), shown);
 
         BufferedImage image = ImageIO.read(PNG.toFile());
-        assertEquals(ClassroomWindow.WIDTH, image.getWidth(), 40);
+        assertEquals(1280, image.getWidth(), "the window as wide as the screen it was given");
         Set<Integer> colours = new HashSet<>();
         for (int x = 0; x < image.getWidth(); x += 7) {
             for (int y = 0; y < image.getHeight(); y += 7) colours.add(image.getRGB(x, y));
@@ -68,7 +68,7 @@ class ClassroomSmokeTest {
         int[][] points = new int[1][];
         ClassroomWindow[] window = new ClassroomWindow[1];
         SwingUtilities.invokeAndWait(() -> {
-            window[0] = windowOf(gui);
+            window[0] = gui.window();
             shownTicker[0] = window[0].tickerText();
             points[0] = window[0].charts().escalationPoints();
         });
@@ -80,26 +80,23 @@ class ClassroomSmokeTest {
         SwingUtilities.invokeAndWait(() -> gui.pressShock(1));
         Screenshots.runDays(console, gui, 70);
         assertEquals(69, gui.sim().world().day, "played on from the pause to day 70");
-        assertTrue(gui.chronicle().ticker().contains("2025-03-02  Event: The state retaliates now"), "the shock happened on day 61");
+        assertTrue(gui.chronicle().ticker().contains("2025-03-02  Instructor: The state retaliates now"),
+                "the instructor's button acted on day 61, and the ticker says whose doing it was");
 
         // The counterfactual: a credible doctrine from the first day, same seed, both curves on one chart.
         SwingUtilities.invokeAndWait(() -> gui.setLever(0, 0.95));
         SwingUtilities.invokeAndWait(gui::replay);
         Screenshots.runDays(console, gui, 30);
-        SwingUtilities.invokeAndWait(() -> points[0] = window[0].charts().escalationPoints());
-        assertEquals(2, points[0].length, "this run and the run before");
-        assertEquals(70, points[0][1]);
+        int[] shownBefore = new int[2];
+        SwingUtilities.invokeAndWait(() -> {
+            points[0] = window[0].charts().escalationPoints();
+            shownBefore[0] = window[0].charts().chartsWithPrevious();
+            shownBefore[1] = window[0].charts().charts().size();
+        });
+        assertEquals(30, points[0][0], "this run so far");
+        assertEquals(70, points[0][1], "the run before, all 70 days");
+        assertEquals(shownBefore[1], shownBefore[0], "every chart draws the run before");
         assertEquals(4, gui.sim().seed(), "the replay keeps the seed");
-        assertTrue(gui.chronicle().ticker().get(0).contains("The state answers attacks set to 0.95 from the start"));
-    }
-
-    private static ClassroomWindow windowOf(ClassroomGUI gui) {
-        try {
-            var f = ClassroomGUI.class.getDeclaredField("window");
-            f.setAccessible(true);
-            return (ClassroomWindow) f.get(gui);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        assertEquals("2025-01-01  Instructor: The state answers attacks set to 0.95 from the start", gui.chronicle().ticker().get(0));
     }
 }

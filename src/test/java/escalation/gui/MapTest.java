@@ -11,6 +11,7 @@ import escalation.model.Observer;
 import escalation.model.Theatre;
 import escalation.model.World;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,22 +75,39 @@ class MapTest {
     }
 
     @Test
-    void actorsSitWhereTheScenarioPutsThemAndCrowdsAreFannedOut() {
+    void theMapFitsTheActorsAndPutsSanaaInAnInset() {
         MapLayout m = new MapLayout(autumn);
-        Point2D.Double iran = m.actor(autumn.index("iran"));
-        Point2D.Double israel = m.actor(autumn.index("israel"));
-        Point2D.Double houthis = m.actor(autumn.index("houthis"));
-        assertTrue(iran.x > israel.x, "Tehran lies east of Jerusalem");
-        assertTrue(houthis.y > israel.y && houthis.y > iran.y, "Sanaa lies south of both");
+        assertTrue(m.geographic());
+        assertTrue(m.hasInset(), "Sanaa lies some 2,000 km south of the others");
+        assertTrue(m.actor(autumn.index("houthis")).inset());
+        for (String id : List.of("iran", "israel", "hezbollah", "kh", "us", "iraq_gov")) assertFalse(m.actor(autumn.index(id)).inset(), id);
+        double[] e = m.mainExtent();
+        assertTrue(e[1] > 28 && e[3] < 38.5, "the main map spans the Levant to Tehran only: " + java.util.Arrays.toString(e));
+        assertTrue(e[0] < 35.2 && e[2] > 51.4, "from Jerusalem to Tehran: " + java.util.Arrays.toString(e));
+        MapLayout.Fit f = m.fit(new Rectangle2D.Double(0, 0, 600, 330));
+        Point2D.Double iran = f.at(m.actor(autumn.index("iran")));
+        Point2D.Double israel = f.at(m.actor(autumn.index("israel")));
+        assertTrue(iran.x > israel.x && iran.y < israel.y, "Tehran lies east and north of Jerusalem");
         for (int i = 0; i < autumn.actors; i++) {
-            Point2D.Double p = m.actor(i);
-            assertTrue(p.x >= 0 && p.x <= 1 && p.y >= 0 && p.y <= 1, autumn.actorIds[i] + " " + p);
-            for (int j = i + 1; j < autumn.actors; j++) {
-                assertTrue(p.distance(m.actor(j)) > 0.02, autumn.actorIds[i] + " and " + autumn.actorIds[j] + " overlap");
-            }
+            Point2D.Double p = f.at(m.actor(i));
+            assertTrue(f.area.contains(p), autumn.actorIds[i] + " on the map: " + p);
+            if (!m.actor(i).inset()) assertFalse(f.insetFrame.contains(p), autumn.actorIds[i] + " under the inset");
         }
+        assertTrue(f.insetFrame.contains(f.at(m.actor(autumn.index("houthis")))));
+        // Baghdad's and Beirut's places are a real distance apart: about 900 km, more than a fifth of the map's width.
+        assertTrue(f.at(m.actor(autumn.index("hezbollah"))).distance(f.at(m.actor(autumn.index("iraq_gov")))) > 0.2 * 600);
         assertEquals(3, m.sites().size(), "the US bases in Iraq, Syria and Jordan");
         assertTrue(m.hub(java.util.Arrays.asList(autumn.nodes).indexOf("syria")) != null, "Damascus hub from corridor.locations");
+    }
+
+    @Test
+    void aScenarioWithoutPlacesHasNoGeography() {
+        Theatre primer = Scenarios.theatre(Scenarios.SHIPPED.resolve("deterrence-primer.yaml"));
+        MapLayout m = new MapLayout(primer);
+        assertFalse(m.geographic());
+        int[][] sides = m.sides();
+        assertEquals(2, sides.length, "a militia against a state");
+        assertEquals(1, sides[0].length);
     }
 
     @Test
@@ -99,11 +117,24 @@ class MapTest {
                 calendar: {start: 2025-01-01, end: 2025-01-31}
                 actors:
                   a: {name: A, kind: state, alignment: x, location: {lat: 33, lon: 44}}
+                  d: {name: D, kind: state, alignment: x, location: {lat: 31, lon: 36}}
                   b: {name: B, kind: state, alignment: y}
                   c: {name: C, kind: state, alignment: y}
                 """);
         MapLayout m = new MapLayout(t);
-        assertTrue(m.located(0) && !m.located(1) && !m.located(2));
-        assertTrue(m.actor(1).distance(m.actor(2)) > 0.1 && m.actor(0).distance(m.actor(1)) > 0.1);
+        assertTrue(m.located(0) && !m.located(2) && !m.located(3));
+        MapLayout.Fit f = m.fit(new Rectangle2D.Double(0, 0, 800, 500));
+        assertTrue(f.at(m.actor(2)).distance(f.at(m.actor(3))) > 50 && f.at(m.actor(0)).distance(f.at(m.actor(2))) > 50);
+    }
+
+    @Test
+    void discsThatWouldCoverEachOtherAreSpreadOnARing() {
+        Point2D.Double[] at = {new Point2D.Double(100, 100), new Point2D.Double(103, 101), new Point2D.Double(98, 104), new Point2D.Double(300, 300)};
+        Point2D.Double[] out = MapView.spread(at, 10);
+        for (int i = 0; i < 3; i++) {
+            for (int j = i + 1; j < 3; j++) assertTrue(out[i].distance(out[j]) >= 20, i + " and " + j + " still overlap");
+            assertTrue(out[i].distance(100, 102) < 40, "kept near their place");
+        }
+        assertEquals(at[3], out[3], "a lone disc stays where it is");
     }
 }

@@ -94,18 +94,37 @@ class TickerTest {
     }
 
     @Test
-    void aShockButtonIsTickedAsAnEventAndItsStrikeAsTheInstructorsDoing() {
+    void anInstructorsButtonIsTickedAsTheInstructorsAndItsStrikeToo() {
         Chronicle chronicle = new Chronicle(autumn);
         EscalationSim sim = new EscalationSim(autumn, 11, chronicle);
         sim.start();
         for (int d = 0; d < 5; d++) sim.stepDay();
         Records.Event shock = autumn.scenario.classroom().shocks().get(1);
+        chronicle.instructor(shock.name());
         sim.world().intervene(shock.name(), shock.effects());
         int before = chronicle.ticker().size();
         sim.stepDay();
         List<String> today = chronicle.ticker().subList(before, chronicle.ticker().size());
-        assertTrue(today.contains("2024-10-02  Event: The US retaliates now"), today.toString());
+        assertTrue(today.contains("2024-10-02  Instructor: The US retaliates now"), today.toString());
         assertTrue(today.stream().anyMatch(l -> l.startsWith("2024-10-02  United States launches 8 precision air munitions at Kata'ib Hezbollah")
                 && l.endsWith("The instructor intervened")), today.toString());
+    }
+
+    @Test
+    void theCalendarsRandomShocksAreNamedApartFromTheInstructorsButtonsAndDatedEvents() {
+        int chance = 0;
+        for (int seed = 1; seed <= 20; seed++) {
+            Chronicle chronicle = new Chronicle(autumn);
+            EscalationSim sim = new EscalationSim(autumn, seed, chronicle);
+            sim.start();
+            while (sim.stepDay()) { }
+            for (String l : chronicle.ticker()) {
+                assertTrue(!l.contains("  Shock: ") && !l.contains("  Instructor: "), "no instructor here, and no bare 'Shock': " + l);
+                if (l.contains("  Chance event: An Israeli strike kills a senior axis commander")) chance++;
+            }
+            assertTrue(chronicle.ticker().contains("2024-09-27  Event: Israel kills Hezbollah leader Hassan Nasrallah"));
+        }
+        // A rate of 0.02 a day over the 61 days to 26 November: about 1.2 a run, so some in 20 runs.
+        assertTrue(chance > 5 && chance < 60, "chance events in 20 runs: " + chance);
     }
 }

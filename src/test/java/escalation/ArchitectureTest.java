@@ -27,6 +27,7 @@ class ArchitectureTest {
             "io", List.of("escalation.experiment", "escalation.history", "escalation.report", "escalation.cli", "escalation.gui"),
             "report", List.of("escalation.cli", "escalation.gui"),
             "gui", List.of("escalation.cli"),
+            "classroom", List.of("escalation.cli", "escalation.gui", "java.awt", "javax.swing"),
             "tools", List.of("escalation.model", "escalation.engine", "escalation.experiment", "escalation.history",
                     "escalation.io", "escalation.report", "escalation.cli", "escalation.gui"));
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "escalation", mixinStandardHelpOptions = true, versionProvider = EscalationCommand.Version.class,
         description = "Agent-based simulator of conflict escalation: Iran, its proxies, Israel and the United States.",
         subcommands = {ValidateCommand.class, RunCommand.class, BatchCommand.class, CompareCommand.class,
-                BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class, ClassroomCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EscalationCommand implements Runnable {
     /** Exit code for an invalid scenario or command line. */
     public static final int INVALID = 2;

@@ -27,6 +27,7 @@ class ArchitectureTest {
             Map.entry("io", List.of("escalation.experiment", "escalation.history", "escalation.report", "escalation.cli", "escalation.gui")),
             Map.entry("report", List.of("escalation.cli", "escalation.gui")),
             Map.entry("gui", List.of("escalation.cli")),
+            Map.entry("classroom", List.of("escalation.cli", "escalation.gui", "java.awt", "javax.swing")),
             Map.entry("geo", List.of("escalation.model", "escalation.engine", "escalation.experiment", "escalation.history", "escalation.io",
                     "escalation.report", "escalation.cli", "escalation.gui", "escalation.scenario", "java.awt", "javax.swing")),
             Map.entry("tools", List.of("escalation.model", "escalation.engine", "escalation.experiment", "escalation.history",

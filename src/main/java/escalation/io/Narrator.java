@@ -87,6 +87,9 @@ public final class Narrator {
             case "scripted" -> {
                 return "scripted rule: the actor's script has this action on this date";
             }
+            case World.PLAYER -> {
+                return "chosen by the player in this actor's chair";
+            }
             default -> { }
         }
         StringBuilder b = new StringBuilder(d.rule().replace('_', '-')).append(" rule");
@@ -123,6 +126,7 @@ public final class Narrator {
             case "dated event", "dated order" -> parts.add("the scenario's calendar says so");
             case World.INTERVENTION, World.INTERVENTION_ORDER -> parts.add("the instructor intervened");
             case "scripted" -> parts.add("the script of history says so");
+            case World.PLAYER -> parts.add("the player in this chair chose it");
             case "patron" -> parts.add(patronReason(o, d));
             case "host" -> parts.add("threats and strikes on its territory raised its alarm to " + fmt(d.input("alarm"))
                     + ", and " + inSentence(o.target()) + " attacked most in recent days");

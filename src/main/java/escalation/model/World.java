@@ -127,6 +127,10 @@ public final class World {
     private int actingCount;
     /** True when a dated event or intervention forced an action today. */
     private boolean anyForced;
+    /** Per actor, true while a player, not its rules, decides for it (the participatory classroom). */
+    private final boolean[] played;
+    /** Per played actor, the actions its player chose for the next day, moved into its intents when it decides. */
+    private final Intents[] chosen;
     private int todayLevel;
     /** Per rivalry: its members' most recent attacks, the member with them, and the most of the others. */
     private final double[] rivalFirst;
@@ -203,6 +207,8 @@ public final class World {
         intents = new Intents[n];
         forced = new Intents[n];
         acting = new int[n];
+        played = new boolean[n];
+        chosen = new Intents[n];
         rivalFirst = new double[t.rivalryMembers.length];
         rivalSecond = new double[t.rivalryMembers.length];
         rivalTop = new int[t.rivalryMembers.length];
@@ -221,6 +227,7 @@ public final class World {
             orderLockedUntil[i] = -1;
             intents[i] = new Intents();
             forced[i] = new Intents();
+            chosen[i] = new Intents();
         }
         for (int i = 0; i < n; i++) {
             Records.Actor a = t.scenario.actors().get(i);
@@ -352,6 +359,9 @@ public final class World {
         if (interventions == null) interventions = new ArrayList<>();
         interventions.add(new Records.Event(date == null ? theatre.start : date.plusDays(1), name, List.copyOf(effects), true));
     }
+
+    /** The rule named in the {@link Decision} of an action a player chose for a played actor. */
+    public static final String PLAYER = "player";
 
     /** The rule named in the {@link Decision} of an action or order an intervention forced. */
     public static final String INTERVENTION = "intervention";
@@ -544,9 +554,15 @@ public final class World {
     public void decide(int actor) {
         Intents out = intents[actor];
         int before = out.size;
-        if (doctrines[actor] != null) doctrines[actor].decide(this, actor, out);
-        DecisionRule rule = rules[actor];
-        if (rule != null && (out.size == 0 || ruleOrders[actor])) rule.decide(this, actor, out);
+        if (played[actor]) {
+            Intents c = chosen[actor];
+            for (int k = 0; k < c.size; k++) out.add(c.action[k], c.salvo[k], c.why[k]);
+            c.clear();
+        } else {
+            if (doctrines[actor] != null) doctrines[actor].decide(this, actor, out);
+            DecisionRule rule = rules[actor];
+            if (rule != null && (out.size == 0 || ruleOrders[actor])) rule.decide(this, actor, out);
+        }
         if (before == 0 && out.size > 0) {
             // Kept in actor order whatever the order of the calls.
             int k = actingCount++;
@@ -556,6 +572,35 @@ public final class World {
             }
             acting[k] = actor;
         }
+    }
+
+    /**
+     * Hands an actor to a player ({@code byPlayer} true) or back to its rules, from its next decision on.
+     * While played, neither its initiative rule nor its doctrine decides: it does what its player chose
+     * and nothing else; answers it owes stay owed, for its rules to weigh if the chair goes back to them.
+     */
+    public void setPlayed(int actor, boolean byPlayer) {
+        played[actor] = byPlayer;
+        if (!byPlayer) chosen[actor].clear();
+    }
+
+    public boolean played(int actor) {
+        return played[actor];
+    }
+
+    /**
+     * A player's choice for a played actor on the next day it decides: action {@code action} of its
+     * repertoire, with {@code salvo} weapons (-1 for the action's own salvo, bounded by its stock when it
+     * is resolved). It enters the decide phase exactly as a rule's choice would. Call between days.
+     */
+    public void choose(int actor, int action, int salvo) {
+        if (!played[actor]) throw new IllegalStateException(theatre.actorIds[actor] + " is not played");
+        chosen[actor].add(action, salvo, explaining ? Decision.of(PLAYER, 1, 0) : null);
+    }
+
+    /** True when the actor can take this action of its repertoire now: it has the weapons a launch needs. */
+    public boolean canTake(int actor, int action) {
+        return canPerform(actor, theatre.actions[actor][action]);
     }
 
     boolean canPerform(int actor, CompiledAction a) {

@@ -3,6 +3,7 @@ package escalation.cli;
 import escalation.classroom.ClassSession;
 import escalation.classroom.ClassroomServer;
 import escalation.classroom.SessionLog;
+import escalation.io.ResultsFolder;
 import escalation.model.Theatre;
 import escalation.scenario.Records;
 import escalation.scenario.ScenarioException;
@@ -10,13 +11,9 @@ import escalation.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,14 +60,16 @@ final class ClassroomCommand implements Callable<Integer> {
     Path replay;
 
     @Override public Integer call() throws Exception {
-        Records.Scenario scenario;
+        ScenarioLoader.Resolved resolved;
         try {
-            scenario = new ScenarioLoader().load(file, List.of());
+            resolved = new ScenarioLoader().loadResolved(file, List.of());
         } catch (ScenarioException e) {
             return Outputs.invalid(file, e);
         }
+        Records.Scenario scenario = resolved.scenario();
         Theatre theatre = new Theatre(scenario);
-        String hash = sha256(Files.readString(file, StandardCharsets.UTF_8));
+        // The resolved scenario's hash: parents named by extends: count too.
+        String hash = (String) Outputs.scenario(resolved, file, new com.fasterxml.jackson.databind.ObjectMapper()).get("sha256");
         if (replay != null) return replay(theatre, hash);
         List<String> problems = new ArrayList<>();
         for (String a : play) {
@@ -85,13 +84,18 @@ final class ClassroomCommand implements Callable<Integer> {
             problems.forEach(p -> System.err.println("escalation classroom: " + p));
             return EscalationCommand.INVALID;
         }
-        Path folder = out != null ? out : Path.of("results", scenario.name(), java.time.LocalDateTime.now()
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-classroom");
-        if (Files.exists(folder) && (!Files.isDirectory(folder) || Files.list(folder).findAny().isPresent())) {
-            System.err.println("escalation classroom: " + folder + " exists and is not empty; nothing was overwritten");
-            return EscalationCommand.INVALID;
+        ResultsFolder results;
+        try {
+            results = Outputs.newFolder(out, scenario.name(), "", "-classroom");
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return Outputs.taken(e);
         }
-        Files.createDirectories(folder);
+        try (ResultsFolder owned = results) {
+            return serve(owned.path(), scenario, theatre, hash);
+        }
+    }
+
+    private int serve(Path folder, Records.Scenario scenario, Theatre theatre, String hash) throws Exception {
         SessionLog log = new SessionLog(file.getFileName().toString(), hash, seed, play, turnDays);
         ClassSession session = new ClassSession(theatre, log);
         try (ClassroomServer server = new ClassroomServer(session, new InetSocketAddress(InetAddress.getByName(bind), port),
@@ -111,7 +115,13 @@ final class ClassroomCommand implements Callable<Integer> {
     }
 
     private int replay(Theatre theatre, String hash) throws IOException {
-        SessionLog saved = SessionLog.read(replay);
+        SessionLog saved;
+        try {
+            saved = SessionLog.read(replay);
+        } catch (IOException e) {
+            System.err.println("escalation classroom: " + replay + " is not a session log (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            return EscalationCommand.INVALID;
+        }
         if (!hash.equals(saved.scenarioSha256)) {
             System.err.println("escalation classroom: " + replay + " was played on another scenario (SHA-256 " + saved.scenarioSha256
                     + ", this file's is " + hash + ")");
@@ -124,11 +134,4 @@ final class ClassroomCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String sha256(String text) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IOException(e);
-        }
-    }
 }

@@ -10,7 +10,6 @@ import escalation.model.Theatre;
 import escalation.model.World;
 import escalation.scenario.Records;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,9 +261,7 @@ public final class ClassSession {
     }
 
     int index(String actor) {
-        int i = Arrays.asList(theatre.actorIds).indexOf(actor);
-        if (i < 0) throw new IllegalArgumentException("no actor '" + actor + "'");
-        return i;
+        return theatre.index(actor);
     }
 
     private int actionIndex(int actor, String id) {

@@ -89,8 +89,6 @@ public final class Debrief {
     }
 
     static int totalKilled(RunRecord r) {
-        int sum = 0;
-        for (int v : r.killed) sum += v;
-        return sum;
+        return RunRecord.total(r.killed);
     }
 }

@@ -25,10 +25,7 @@ class ClassSessionTest {
     }
 
     private static int attacksBy(ClassSession s, String actor) {
-        int a = s.index(actor);
-        int sum = 0;
-        for (int t = 0; t < AUTUMN.actors; t++) sum += s.record().attacks[s.record().cell(a, t)];
-        return sum;
+        return s.record().byAttacker(s.record().attacks, s.index(actor));
     }
 
     @Test

@@ -25,7 +25,7 @@ final class Debts {
     final int[][] onBehalf;
     /** Per answerer, how many of its debts are open. */
     final int[] owed;
-    /** Per answerer, no debt of its falls due before this day. */
+    /** Per answerer, no debt of its falls due before this day (a lower bound: a merged debt may fall due later). */
     final int[] firstDue;
     /** Per answerer, the attackers it owes answers, its first {@link #owed} entries in no order: scans visit only open debts. */
     private final int[][] open;
@@ -63,7 +63,8 @@ final class Debts {
             weight[answerer][attacker] = Math.max(weight[answerer][attacker], w);
             scale[answerer][attacker] = s;
             fronts[answerer][attacker] |= f;
-            refreshFirst(answerer);
+            // A merge only ever moves a due day later (the caller plans the combined harm no earlier than
+            // the debt was due), so firstDue stays a lower bound; settleDue tightens it when it finds none due.
         }
     }
 
@@ -79,7 +80,10 @@ final class Debts {
             if (row[j] > day) continue;
             if (attacker < 0 || rungs[j] > rungs[attacker] || (rungs[j] == rungs[attacker] && j < attacker)) attacker = j;
         }
-        if (attacker < 0) return -1;
+        if (attacker < 0) {
+            refreshFirst(answerer);
+            return -1;
+        }
         close(answerer, attacker);
         refreshFirst(answerer);
         return attacker;

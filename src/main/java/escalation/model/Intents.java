@@ -49,7 +49,8 @@ final class Intents {
     }
 
     void clear() {
-        if (size > 0) Arrays.fill(why, 0, size, null);
+        // Decisions are built only for an observer; without one every entry is already null.
+        if (size > 0 && why[0] != null) Arrays.fill(why, 0, size, null);
         size = 0;
     }
 }

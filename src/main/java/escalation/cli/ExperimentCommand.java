@@ -164,7 +164,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 + (e.policies().size() == 1 ? "y" : "ies") + ") x " + e.replications() + " replications = " + e.runs() + " runs");
         long done;
         long[] pointsRun = {0};
-        try (StopSignal stop = new StopSignal(); Progress progress = new Progress(from * e.replications(), e.runs(), System.err)) {
+        try (Interruption.Listening stop = Interruption.listen(); Progress progress = new Progress(from * e.replications(), e.runs(), System.err)) {
             long[] last = {System.nanoTime()};
             done = ExperimentRunner.run(e, model, from, workers, new ExperimentRunner.Sink() {
                 @Override public void run(long run, long point, int replication, int seed, Observation o, Throwable error) throws Exception {
@@ -192,7 +192,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
                 System.err.println("\nInterrupted after " + done + " of " + e.points() + " points; every finished point is in "
                         + files.folder().path() + ". Finish with: escalation experiment --resume " + files.folder().path());
-                return 130;
+                return ExitCode.INTERRUPTED;
             }
         }
         Analysis.Result a = Analysis.of(e, files.means(), f.discovery(), f.bootstrap(), f.bins());

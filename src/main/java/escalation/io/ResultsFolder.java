@@ -173,6 +173,16 @@ public final class ResultsFolder implements AutoCloseable {
         return new ResultsFolder(p, lock, false);
     }
 
+    /** A folder inside this one that a command made before it was interrupted, written under this folder's lock. */
+    public ResultsFolder existingSubfolder(String name) throws IOException {
+        guard();
+        Path p = dir.resolve(inside(name));
+        if (Files.isSymbolicLink(p) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(p.toString(), null, "no such folder");
+        }
+        return new ResultsFolder(p, lock, false);
+    }
+
     public Path path() {
         return dir;
     }

@@ -101,9 +101,9 @@ public final class ResultsFolder implements AutoCloseable {
     }
 
     /**
-     * True when {@code dir} holds nothing a user could lose: nothing at all, a stale lock, or what a batch
-     * leaves when it is killed before its first checkpoint: its lock, a manifest of a batch not complete
-     * with no run done, a runs.csv holding its header alone, files half written. Without a checkpoint no
+     * True when {@code dir} holds nothing a user could lose: nothing at all, a stale lock, or what a command
+     * leaves when it is killed before its first checkpoint: its lock, a manifest of work not complete
+     * with nothing done, a runs.csv holding its header alone, files half written. Without a checkpoint no
      * run is recorded as done, so there is nothing to resume, and a new start may take the folder.
      */
     private static boolean emptyButForAStaleLock(Path dir) throws IOException {
@@ -114,7 +114,7 @@ public final class ResultsFolder implements AutoCloseable {
                 String name = p.getFileName().toString();
                 if (name.equals(FolderLock.NAME) || name.endsWith(".tmp")) continue;
                 if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
-                if (name.equals(MANIFEST) && unstartedBatch(p)) manifest = true;
+                if (name.equals(MANIFEST) && unstarted(p)) manifest = true;
                 else if (name.equals(RUNS) && headerAlone(p)) runs = true;
                 else return false;
             }
@@ -125,13 +125,16 @@ public final class ResultsFolder implements AutoCloseable {
     private static final String MANIFEST = "manifest.json";
     private static final String RUNS = "runs.csv";
 
-    /** A batch's manifest, not complete, with no run done. */
-    private static boolean unstartedBatch(Path file) {
+    /**
+     * The manifest of work not complete that no checkpoint covers (the folder holds none, or it would not
+     * be taken): a batch's with no run done, or any command's written just before it was killed.
+     */
+    private static boolean unstarted(Path file) {
         try {
             if (Files.size(file) > (1 << 20)) return false;
             com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-            return m != null && m.isObject() && m.path("kind").asText("batch").equals("batch") && m.path("complete").isBoolean()
-                    && !m.path("complete").asBoolean() && m.path("runs_done").asLong(-1) == 0;
+            return m != null && m.isObject() && m.path("complete").isBoolean() && !m.path("complete").asBoolean()
+                    && m.path("runs_done").asLong(0) == 0 && m.path("generations_done").asLong(0) == 0;
         } catch (IOException e) {
             return false;
         }

@@ -174,7 +174,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 if (!opened.checkpoint().tables().isEmpty()) why.add("the checkpoint is not a calibration's (it covers tables)");
                 Resumption.check(why);
                 seed = settings.seed();
-                file = Path.of(m.path("inputs").path("priors").path("path").asText());
+                file = Resumption.input(m, "priors");
                 try {
                     cf = CalibrationFile.load(file, List.of());
                 } catch (ScenarioException e) {

@@ -8,6 +8,7 @@ import escalation.report.BatchFiles;
 import escalation.report.ExperimentFiles;
 import escalation.report.ExperimentReport;
 import escalation.scenario.ScenarioException;
+import escalation.scenario.ScenarioLibrary;
 import escalation.study.Analysis;
 import escalation.study.Experiment;
 import escalation.study.ExperimentFile;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
                         + "features.csv, convergence.csv), charts/ and report.html to a new folder. Ctrl-C keeps every finished point; "
                         + "--resume DIR finishes the experiment with the same bytes. Exit code 2 for invalid input."})
 final class ExperimentCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Experiment file (YAML); not needed with --resume.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", converter = ScenarioArgument.class,
+            description = "Experiment file (YAML) or shipped name (experiments/...); not needed with --resume.")
     Path file;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
@@ -125,7 +127,7 @@ final class ExperimentCommand implements Callable<Integer> {
         if (!"experiment".equals(m.path("kind").asText())) return invalid(resume + " holds no experiment (its manifest is of another kind)");
         if (m.path("complete").asBoolean(false)) return invalid("the experiment in " + resume + " is already complete");
         if (!Files.exists(resume.resolve(ExperimentFiles.CHECKPOINT))) return invalid(resume + " has no checkpoint to resume from");
-        Path source = Path.of(m.path("experiment").path("path").asText());
+        Path source = ScenarioLibrary.locate(m.path("experiment").path("path").asText());
         ExperimentFile f;
         try {
             f = ExperimentFile.load(source);

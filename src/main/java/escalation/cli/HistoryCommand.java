@@ -144,7 +144,7 @@ final class HistoryCommand implements Callable<Integer> {
                 overrides = new ArrayList<>();
                 m.path("overrides").forEach(o -> overrides.add(o.asText()));
                 Resumption.check(why);
-                file = Path.of(m.path("inputs").path("history").path("path").asText());
+                file = Resumption.input(m, "history");
                 try {
                     h = HistoryFile.load(file, overrides);
                 } catch (ScenarioException e) {

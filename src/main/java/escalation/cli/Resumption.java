@@ -9,6 +9,7 @@ import escalation.io.ResultsFolder;
 import escalation.model.Theatre;
 import escalation.report.BatchFiles;
 import escalation.scenario.ScenarioException;
+import escalation.scenario.ScenarioLibrary;
 import escalation.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,9 +100,17 @@ final class Resumption {
         return new Opened(m, cp);
     }
 
+    /**
+     * The input file the manifest records under {@code role}: the file at its path, or the shipped file of
+     * that name when the command read it from inside the program ({@code /scenarios/...}).
+     */
+    static Path input(JsonNode manifest, String role) {
+        return ScenarioLibrary.locate(manifest.path("inputs").path(role).path("path").asText(""));
+    }
+
     /** Why an input file no longer is what the manifest recorded, or null when it is. */
     private static String changed(String role, JsonNode input, String noun) {
-        Path file = Path.of(input.path("path").asText(""));
+        Path file = ScenarioLibrary.locate(input.path("path").asText(""));
         String recorded = input.path("sha256").asText("");
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return "the " + role + " file " + file + " is missing; the " + noun + " started from it";

@@ -57,6 +57,9 @@ final class ExperimentCommand implements Callable<Integer> {
             + "in parts, e.g. within a job's time limit); finish with --resume DIR.")
     Long stopAfter;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Seconds between checkpoints. */
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
 
@@ -67,6 +70,10 @@ final class ExperimentCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) return invalid("--threads must be at least 1");
         if (stopAfter != null && stopAfter < 1) return invalid("--stop-after must be at least 1");
+        if (resume != null) {
+            String conflict = Resumption.conflicts(spec, "experiment", "--threads and --stop-after", "--out", "--no-report");
+            if (conflict != null) return invalid(conflict);
+        }
         return resume != null ? resume(workers) : start(workers);
     }
 
@@ -97,6 +104,7 @@ final class ExperimentCommand implements Callable<Integer> {
         manifest.put("replications", e.replications());
         manifest.put("runs", e.runs());
         manifest.put("seed", f.seed());
+        manifest.put("report", !noReport);
         manifest.put("seeds", f.commonRandomNumbers() ? "replication r of every point uses Seeds.of(seed, r)"
                 : "replication r of design point p, under every policy, uses Seeds.of(seed, p, r)");
         ScenarioModel model = new ScenarioModel(f);
@@ -141,6 +149,7 @@ final class ExperimentCommand implements Callable<Integer> {
             return invalid(source + " or its scenario changed since the experiment started (SHA-256 differs from the manifest's); "
                     + "resuming would mix two experiments. Restore them, or start a new experiment");
         }
+        noReport = !m.path("report").asBoolean(true);
         Experiment e = Experiment.of(f);
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = json.convertValue(m, LinkedHashMap.class);

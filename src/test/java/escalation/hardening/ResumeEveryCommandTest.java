@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code compare}, {@code history} and {@code calibrate} stopped by SIGTERM and then, resumed, killed by
+ * {@code compare}, {@code history}, {@code calibrate} and {@code experiment} stopped by SIGTERM and then, resumed, killed by
  * SIGKILL, each time in its own process, and finished by a third resume on another number of threads:
  * every file is byte for byte the uninterrupted run's, and the manifest records the same work. Between
  * the kills, a resume that would change the work is refused and writes nothing (issue 14, items 16 and 18).
@@ -27,7 +28,7 @@ class ResumeEveryCommandTest {
         List<String> start = List.of("compare", Cli.PRIMER.toString(), "--variant", "reliable=actors.state.response.reliability=0.9",
                 "--runs", "12000", "--seed", "9", "--set", "calendar.end=2025-06-30");
         Path k = interruptTwice(dir, start, out -> rows(out.resolve("variants/reliable/runs.csv")) > 200,
-                out -> rows(out.resolve("variants/reliable/runs.csv")) > rows(dir.resolve("after-term.rows")));
+                (out, before) -> rows(out.resolve("variants/reliable/runs.csv")) > before);
         refused(k, "compare", "--runs", "5");
         refused(k, "compare", "--variant", "x=actors.state.response.reliability=0.1");
         finishAndCompare(dir, k, "compare");
@@ -37,7 +38,7 @@ class ResumeEveryCommandTest {
     void anInterruptedHistoryCheckResumesToTheSameBytes(@TempDir Path dir) throws Exception {
         List<String> start = List.of("history", "scenarios/history/april-2024-exchange-targets.yaml", "--runs", "5000", "--seed", "3");
         Path k = interruptTwice(dir, start, out -> rows(out.resolve("runs.csv")) > 200,
-                out -> rows(out.resolve("runs.csv")) > rows(dir.resolve("after-term.rows")));
+                (out, before) -> rows(out.resolve("runs.csv")) > before);
         refused(k, "history", "--seed", "4");
         refused(k, "history", "--set", "calendar.end=2024-05-01");
         finishAndCompare(dir, k, "history");
@@ -49,7 +50,7 @@ class ResumeEveryCommandTest {
         List<String> start = List.of("calibrate", priors.toString(), "--particles", "100", "--accept", "0.25", "--generations", "5",
                 "--replicates", "1", "--seed", "4");
         Path k = interruptTwice(dir, start, out -> Cli.read(dir.resolve("logs-term/stderr.txt")).contains("generation 1:"),
-                out -> Cli.read(dir.resolve("logs-kill/stderr.txt")).contains("Resuming"));
+                (out, before) -> Cli.read(dir.resolve("logs-kill/stderr.txt")).contains("Resuming"));
         assertTrue(Cli.read(dir.resolve("logs-kill/stderr.txt")).matches("(?s).*Resuming .* after [1-4] of 5 generations.*"),
                 "the finished generations were kept: " + Cli.read(dir.resolve("logs-kill/stderr.txt")));
         refused(k, "calibrate", "--particles", "50");
@@ -63,12 +64,33 @@ class ResumeEveryCommandTest {
         finishAndCompare(dir, k, "calibrate");
     }
 
+    @Test
+    void anInterruptedExperimentStopsThroughTheSameSignalAndResumesToTheSameBytes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("primer.yaml");
+        Files.writeString(file, Files.readString(Path.of("scenarios/experiments/primer-one-at-a-time.yaml"))
+                .replace("scenario: ../deterrence-primer.yaml", "scenario: " + Cli.PRIMER.toAbsolutePath())
+                .replace("replications: 50", "replications: 300"));
+        List<String> start = List.of("experiment", file.toString(), "--no-report");
+        Path k = interruptTwice(dir, start, out -> rows(out.resolve("runs.csv")) > 600,
+                (out, before) -> rows(out.resolve("runs.csv")) > before);
+        finishAndCompare(dir, k, "experiment");
+    }
+
+    @Test
+    void anExperimentIsFoundByItsShippedName(@TempDir Path dir) throws Exception {
+        Cli.Result r = Cli.run("experiment", "experiments/primer-one-at-a-time", "--stop-after", "1", "--no-report", "--threads", "2",
+                "--out", dir.resolve("e").toString());
+        assertEquals(130, r.code(), r.all());
+        assertTrue(ManifestIdentity.read(dir.resolve("e/manifest.json")).path("experiment").path("path").asText()
+                .endsWith("experiments/primer-one-at-a-time.yaml"), r.all());
+    }
+
     /**
      * Starts {@code start} with {@code --out DIR}; once {@code started} holds, SIGTERM: exit 130, a manifest
-     * not complete, a checkpoint, no row cut in half. Resumes it on one thread; once {@code resumed} holds,
-     * SIGKILL. Returns the folder.
+     * not complete, a checkpoint, no row cut in half. Resumes it on one thread; once {@code resumed} holds
+     * (given the folder and the most rows a table held after SIGTERM), SIGKILL. Returns the folder.
      */
-    private static Path interruptTwice(Path dir, List<String> start, Predicate<Path> started, Predicate<Path> resumed) throws Exception {
+    private static Path interruptTwice(Path dir, List<String> start, Predicate<Path> started, BiPredicate<Path, Long> resumed) throws Exception {
         Path reference = dir.resolve("reference");
         List<String> ref = new ArrayList<>(start);
         ref.addAll(List.of("--out", reference.toString(), "--threads", "2"));
@@ -97,14 +119,12 @@ class ResumeEveryCommandTest {
                 assertEquals('\n', b[b.length - 1], f + " ends with a whole row");
             }
         }
-        Files.writeString(dir.resolve("after-term.rows"), "");
         long rowsAfterTerm = Cli.files(out).stream().filter(f -> f.getFileName().toString().equals("runs.csv"))
                 .mapToLong(f -> rows(out.resolve(f))).max().orElse(0);
-        Files.writeString(dir.resolve("after-term.rows"), "x\n".repeat((int) rowsAfterTerm + 1));
 
         Process q = Cli.start(dir.resolve("logs-kill"), start.get(0), "--resume", out.toString(), "--threads", "1");
         try {
-            await(q, () -> resumed.test(out));
+            await(q, () -> resumed.test(out, rowsAfterTerm));
             q.destroyForcibly();
             assertTrue(q.waitFor(60, TimeUnit.SECONDS), "SIGKILL stops it");
         } finally {

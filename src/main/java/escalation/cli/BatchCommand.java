@@ -75,14 +75,8 @@ final class BatchCommand implements Callable<Integer> {
         }
         List<String> problems = new ArrayList<>();
         if (resume != null) {
-            List<String> given = new ArrayList<>();
-            for (String o : List.of("--runs", "--seed", "--set", "--out", "--precision", "--no-report")) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(o)) given.add(o);
-            }
-            if (!given.isEmpty()) {
-                problems.add("--resume finishes the batch with the settings it started with (its manifest holds them); "
-                        + String.join(", ", given) + (given.size() == 1 ? " cannot" : " cannot") + " be given with --resume, only --threads");
-            }
+            String conflict = Resumption.conflicts(spec, "batch", "--threads", "--runs", "--seed", "--set", "--out", "--precision", "--no-report");
+            if (conflict != null) problems.add(conflict);
         }
         problems.addAll(Bounds.runs(runs, MAX_RUNS));
         problems.addAll(Bounds.masterSeed(seed));
@@ -93,14 +87,11 @@ final class BatchCommand implements Callable<Integer> {
             return EscalationCommand.INVALID;
         }
         int workers = threads == null ? Bounds.defaultThreads() : threads;
-        Interruption.listen();
-        try {
+        try (Interruption.Listening stop = Interruption.listen()) {
             return resume != null ? resume(workers) : start(workers);
         } catch (FolderLock.Busy e) {
             System.err.println("escalation: " + e.getMessage());
             return ExitCode.BUSY;
-        } finally {
-            Interruption.unlisten();
         }
     }
 
@@ -137,11 +128,8 @@ final class BatchCommand implements Callable<Integer> {
             ResumedBatch r;
             try {
                 r = ResumedBatch.open(folder, json);
-            } catch (ResumedBatch.Refused e) {
-                System.err.println("escalation: cannot resume " + resume + ":");
-                e.reasons().forEach(reason -> System.err.println("  " + reason));
-                System.err.println("escalation: nothing was written");
-                return EscalationCommand.INVALID;
+            } catch (Resumption.Refused e) {
+                return Resumption.refused(resume, e);
             }
             seed = r.seed();
             runs = r.runs();

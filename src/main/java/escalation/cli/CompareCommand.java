@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import escalation.experiment.BatchRunner;
 import escalation.experiment.Comparison;
 import escalation.experiment.PairedComparison;
+import escalation.io.Checkpoint;
+import escalation.io.FolderLock;
+import escalation.io.ManifestIdentity;
 import escalation.io.ResultsFolder;
+import escalation.io.StreamedTable;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import escalation.report.BatchFiles;
@@ -36,12 +40,13 @@ import picocli.CommandLine.Parameters;
                         + "the same seed, so differences are measured on paired runs: outcome probabilities with the difference from "
                         + "the baseline, its 95%% Newcombe interval and McNemar's exact test (also Holm-adjusted), and mean totals "
                         + "with paired t intervals. Writes comparison.csv, comparison-totals.csv, each variant's runs.csv under "
-                        + "variants/, charts/ and compare.html to a new folder. Exit code 2 for invalid input."})
+                        + "variants/, charts/ and compare.html to a new folder. Ctrl-C keeps every finished run; --resume DIR finishes the "
+                        + "comparison with the same bytes. Exit code 2 for invalid input."})
 final class CompareCommand implements Callable<Integer> {
     static final double PRECISION = 0.02;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", converter = ScenarioArgument.class,
-            description = "Scenario files (YAML) or shipped scenario names; the first is the baseline.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", converter = ScenarioArgument.class,
+            description = "Scenario files (YAML) or shipped scenario names; the first is the baseline. Not needed with --resume.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--variant", paramLabel = "NAME=PATH=VALUE[,PATH=VALUE...]",
@@ -66,6 +71,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip charts and compare.html (tables only).")
     boolean noReport;
 
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted comparison in DIR.")
+    Path resume;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private static final long CHECKPOINT_NANOS = 2_000_000_000L;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One variant as it will run. */
@@ -75,11 +88,25 @@ final class CompareCommand implements Callable<Integer> {
         List<String> bounds = new ArrayList<>(Bounds.runs(runs, BatchCommand.MAX_RUNS));
         bounds.addAll(Bounds.masterSeed(seed));
         bounds.addAll(Bounds.threads(threads));
+        if (resume != null) {
+            if (!files.isEmpty()) bounds.add("give either scenario FILEs or --resume DIR, not both");
+            String conflict = Resumption.conflicts(spec, "comparison", "--threads", "--variant", "--set", "--runs", "--seed", "--out", "--no-report");
+            if (conflict != null) bounds.add(conflict);
+        }
         if (!bounds.isEmpty()) {
             bounds.forEach(p -> System.err.println("escalation: " + p));
             return EscalationCommand.INVALID;
         }
         int workers = threads == null ? Bounds.defaultThreads() : threads;
+        try (Interruption.Listening stop = Interruption.listen()) {
+            return resume != null ? resume(workers, stop) : start(workers, stop);
+        } catch (FolderLock.Busy e) {
+            System.err.println("escalation: " + e.getMessage());
+            return ExitCode.BUSY;
+        }
+    }
+
+    private Integer start(int workers, Interruption.Listening stop) throws Exception {
         if (!variants.isEmpty() && files.size() != 1) {
             return invalid("--variant describes a variant of one scenario; give exactly one FILE with it (got " + files.size() + ")");
         }
@@ -108,6 +135,8 @@ final class CompareCommand implements Callable<Integer> {
             System.err.println("escalation: variants must share calendar, outcomes and ladder to be compared run for run");
             return EscalationCommand.INVALID;
         }
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (Variant v : all) descriptions.put(v.name(), describe(v));
 
         ResultsFolder folder;
         try {
@@ -115,55 +144,130 @@ final class CompareCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             return invalid(e.getFile() + " already exists; results are never overwritten");
         }
-        String command = reproduce();
-        Map<String, Object> manifest = manifest(all, workers, command);
-        folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-
-        long started = System.nanoTime();
-        PairedComparison comparison = new PairedComparison(names, theatres);
+        Map<String, Object> manifest = manifest(all, descriptions, workers, reproduce());
         List<BatchFiles> perVariant = new ArrayList<>();
-        try {
-            for (int v = 0; v < all.size(); v++) {
-                ResultsFolder sub = folder.subfolder(CompareReport.VARIANTS + "/" + names.get(v));
-                perVariant.add(new BatchFiles(sub, theatres.get(v)));
+        try (folder) {
+            try {
+                folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+                for (int v = 0; v < all.size(); v++) {
+                    ResultsFolder sub = folder.subfolder(CompareReport.VARIANTS + "/" + names.get(v));
+                    perVariant.add(new BatchFiles(sub, theatres.get(v)));
+                }
+                return execute(folder, manifest, descriptions, new PairedComparison(names, theatres), theatres, perVariant, null, 0,
+                        workers, stop);
+            } finally {
+                for (BatchFiles f : perVariant) f.close();
             }
-            try (Progress progress = new Progress(0, runs, System.err)) {
-                BatchRunner.runPaired(theatres, seed, runs, workers, (run, runSeed, records, failures) -> {
-                    boolean complete = true;
-                    for (int v = 0; v < records.length; v++) {
-                        perVariant.get(v).row(run, runSeed, records[v], failures[v]);
-                        complete &= records[v] != null;
-                    }
-                    if (complete) comparison.add(records);
-                    else comparison.addFailure();
-                    progress.step();
-                });
-            }
-            Comparison result = comparison.result(command, seed);
-            for (int v = 0; v < all.size(); v++) {
-                perVariant.get(v).tables(result.summaries().get(v), comparison.aggregate(v), PRECISION);
-            }
-            CompareReport.tables(folder, result);
-            if (!noReport) {
-                Map<String, String> descriptions = new LinkedHashMap<>();
-                for (Variant v : all) descriptions.put(v.name(), describe(v));
-                CompareReport.write(folder, result, descriptions);
-            }
-            manifest.put("complete", true);
-            manifest.put("failed_runs", comparison.failed());
-            manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-            folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-            System.out.print(CompareReport.text(result));
-            if (comparison.failed() > 0) {
-                System.out.println(comparison.failed() + " run(s) threw an error in at least one variant and were left out of every "
-                        + "variant's statistics; their errors are in the variants' runs.csv (status 'error').");
-            }
-            System.out.println("Wrote " + folder.path() + (noReport ? "" : "; open " + folder.path().resolve(CompareReport.REPORT)));
-            return 0;
-        } finally {
-            for (BatchFiles f : perVariant) f.close();
-            folder.close();
+        } catch (java.io.IOException e) {
+            return Outputs.writeFailed(folder, e, "compare");
         }
+    }
+
+    private Integer resume(int workers, Interruption.Listening stop) throws Exception {
+        try (ResultsFolder folder = ResultsFolder.existing(resume)) {
+            ResumedComparison r;
+            try {
+                r = ResumedComparison.open(folder, json);
+            } catch (Resumption.Refused e) {
+                return Resumption.refused(resume, e);
+            }
+            seed = r.seed();
+            runs = r.runs();
+            noReport = !r.report();
+            if (!folder.staleOwner().isEmpty()) {
+                System.err.println("The comparison's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
+            }
+            System.err.println("Resuming " + resume + " at run " + r.checkpoint().done() + " of " + runs);
+            try {
+                return execute(folder, r.manifest(), r.descriptions(), r.comparison(), r.theatres(), r.files(), r.checkpoint().identity(),
+                        r.checkpoint().done(), workers, stop);
+            } catch (java.io.IOException e) {
+                return Outputs.writeFailed(folder, e, "compare");
+            } finally {
+                for (BatchFiles f : r.files()) f.close();
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return invalid(resume + " is not a comparison's results folder (no such folder)");
+        }
+    }
+
+    private Integer execute(ResultsFolder folder, Map<String, Object> manifest, Map<String, String> descriptions, PairedComparison comparison,
+                            List<Theatre> theatres, List<BatchFiles> perVariant, String identity, long from, int workers,
+                            Interruption.Listening stop) throws Exception {
+        long started = System.nanoTime();
+        manifest.put("threads", workers);
+        manifest.put("java", System.getProperty("java.version"));
+        manifest.put("started", Instant.now().toString());
+        manifest.put("complete", false);
+        manifest.put("runs_done", from);
+        folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+        String id = identity != null ? identity : ManifestIdentity.of(ManifestIdentity.read(folder.path().resolve(BatchFiles.MANIFEST)));
+        // A checkpoint from the start, so that even a comparison killed in its first seconds can be resumed.
+        checkpoint(folder, perVariant, comparison, from, id);
+        String command = (String) manifest.get("command");
+        long done;
+        long[] lastCheckpoint = {System.nanoTime()};
+        try (Progress progress = new Progress(from, runs, System.err)) {
+            try {
+                done = BatchRunner.runPaired(theatres, seed, from, runs, workers, new BatchRunner.PairedSink() {
+                    @Override public void accept(long run, int runSeed, RunRecord[] records, Throwable[] failures) throws Exception {
+                        boolean complete = true;
+                        for (int v = 0; v < records.length; v++) {
+                            perVariant.get(v).row(run, runSeed, records[v], failures[v]);
+                            complete &= records[v] != null;
+                        }
+                        if (complete) comparison.add(records);
+                        else comparison.addFailure();
+                        progress.step();
+                        if (System.nanoTime() - lastCheckpoint[0] > CHECKPOINT_NANOS) {
+                            checkpoint(folder, perVariant, comparison, run + 1, id);
+                            lastCheckpoint[0] = System.nanoTime();
+                        }
+                    }
+
+                    @Override public boolean stopRequested() {
+                        return stop.requested();
+                    }
+                });
+            } catch (OutOfMemoryError e) {
+                return Outputs.outOfMemory(folder.path(), "compare");
+            }
+            checkpoint(folder, perVariant, comparison, done, id);
+            manifest.put("runs_done", done);
+            if (done < runs) {
+                manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+                folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+                System.err.println("\nInterrupted after " + done + " of " + runs + " runs; every finished run is in "
+                        + folder.path().resolve(CompareReport.VARIANTS) + ". Finish with: escalation compare --resume " + folder.path());
+                return ExitCode.INTERRUPTED;
+            }
+        }
+        Comparison result = comparison.result(command, seed);
+        for (int v = 0; v < perVariant.size(); v++) {
+            perVariant.get(v).tables(result.summaries().get(v), comparison.aggregate(v), PRECISION);
+        }
+        CompareReport.tables(folder, result);
+        if (!noReport) CompareReport.write(folder, result, descriptions);
+        manifest.put("complete", true);
+        manifest.put("failed_runs", comparison.failed());
+        manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+        folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+        Checkpoint.forget(folder);
+        System.out.print(CompareReport.text(result));
+        if (comparison.failed() > 0) {
+            System.out.println(comparison.failed() + " run(s) threw an error in at least one variant and were left out of every "
+                    + "variant's statistics; their errors are in the variants' runs.csv (status 'error').");
+        }
+        System.out.println("Wrote " + folder.path() + (noReport ? "" : "; open " + folder.path().resolve(CompareReport.REPORT)));
+        return 0;
+    }
+
+    /** Seals every variant's rows so far and the comparison's statistics that cover them. */
+    private static void checkpoint(ResultsFolder folder, List<BatchFiles> perVariant, PairedComparison comparison, long done, String id)
+            throws java.io.IOException {
+        List<StreamedTable.Mark> marks = new ArrayList<>();
+        for (BatchFiles f : perVariant) marks.add(f.mark());
+        new Checkpoint(id, marks, done, Checkpoint.state(comparison::write)).write(folder);
     }
 
     /** A variant before loading: its name (null: the scenario's own), its file and its own overrides. */
@@ -221,7 +325,7 @@ final class CompareCommand implements Callable<Integer> {
         return own.isEmpty() ? v.file().toString() : v.file() + " with " + String.join(", ", own);
     }
 
-    private Map<String, Object> manifest(List<Variant> all, int workers, String command) throws Exception {
+    private Map<String, Object> manifest(List<Variant> all, Map<String, String> descriptions, int workers, String command) throws Exception {
         Map<String, Object> m = Outputs.manifest();
         m.put("kind", "comparison");
         m.put("baseline", all.get(0).name());
@@ -232,6 +336,7 @@ final class CompareCommand implements Callable<Integer> {
             entry.put("name", v.name());
             entry.put("overrides", v.overrides());
             entry.put("folder", CompareReport.VARIANTS + "/" + v.name());
+            entry.put("description", descriptions.get(v.name()));
             entry.put("scenario", scenario);
             vs.add(entry);
         }
@@ -246,6 +351,7 @@ final class CompareCommand implements Callable<Integer> {
         m.put("command", command);
         m.put("statistics", "Wilson intervals; Newcombe square-and-add paired difference intervals; McNemar exact tests, "
                 + "Holm-adjusted over all outcome tests; paired t for totals, Holm-adjusted over all total tests");
+        m.put("report", !noReport);
         m.put("complete", false);
         return m;
     }

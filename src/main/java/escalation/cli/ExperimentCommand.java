@@ -8,6 +8,7 @@ import escalation.report.BatchFiles;
 import escalation.report.ExperimentFiles;
 import escalation.report.ExperimentReport;
 import escalation.scenario.ScenarioException;
+import escalation.scenario.ScenarioLibrary;
 import escalation.study.Analysis;
 import escalation.study.Experiment;
 import escalation.study.ExperimentFile;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
                         + "features.csv, convergence.csv), charts/ and report.html to a new folder. Ctrl-C keeps every finished point; "
                         + "--resume DIR finishes the experiment with the same bytes. Exit code 2 for invalid input."})
 final class ExperimentCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Experiment file (YAML); not needed with --resume.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", converter = ScenarioArgument.class,
+            description = "Experiment file (YAML) or shipped name (experiments/...); not needed with --resume.")
     Path file;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
@@ -55,6 +57,9 @@ final class ExperimentCommand implements Callable<Integer> {
             + "in parts, e.g. within a job's time limit); finish with --resume DIR.")
     Long stopAfter;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Seconds between checkpoints. */
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
 
@@ -65,6 +70,10 @@ final class ExperimentCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) return invalid("--threads must be at least 1");
         if (stopAfter != null && stopAfter < 1) return invalid("--stop-after must be at least 1");
+        if (resume != null) {
+            String conflict = Resumption.conflicts(spec, "experiment", "--threads and --stop-after", "--out", "--no-report");
+            if (conflict != null) return invalid(conflict);
+        }
         return resume != null ? resume(workers) : start(workers);
     }
 
@@ -95,6 +104,7 @@ final class ExperimentCommand implements Callable<Integer> {
         manifest.put("replications", e.replications());
         manifest.put("runs", e.runs());
         manifest.put("seed", f.seed());
+        manifest.put("report", !noReport);
         manifest.put("seeds", f.commonRandomNumbers() ? "replication r of every point uses Seeds.of(seed, r)"
                 : "replication r of design point p, under every policy, uses Seeds.of(seed, p, r)");
         ScenarioModel model = new ScenarioModel(f);
@@ -125,7 +135,7 @@ final class ExperimentCommand implements Callable<Integer> {
         if (!"experiment".equals(m.path("kind").asText())) return invalid(resume + " holds no experiment (its manifest is of another kind)");
         if (m.path("complete").asBoolean(false)) return invalid("the experiment in " + resume + " is already complete");
         if (!Files.exists(resume.resolve(ExperimentFiles.CHECKPOINT))) return invalid(resume + " has no checkpoint to resume from");
-        Path source = Path.of(m.path("experiment").path("path").asText());
+        Path source = ScenarioLibrary.locate(m.path("experiment").path("path").asText());
         ExperimentFile f;
         try {
             f = ExperimentFile.load(source);
@@ -139,6 +149,7 @@ final class ExperimentCommand implements Callable<Integer> {
             return invalid(source + " or its scenario changed since the experiment started (SHA-256 differs from the manifest's); "
                     + "resuming would mix two experiments. Restore them, or start a new experiment");
         }
+        noReport = !m.path("report").asBoolean(true);
         Experiment e = Experiment.of(f);
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = json.convertValue(m, LinkedHashMap.class);
@@ -164,7 +175,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 + (e.policies().size() == 1 ? "y" : "ies") + ") x " + e.replications() + " replications = " + e.runs() + " runs");
         long done;
         long[] pointsRun = {0};
-        try (StopSignal stop = new StopSignal(); Progress progress = new Progress(from * e.replications(), e.runs(), System.err)) {
+        try (Interruption.Listening stop = Interruption.listen(); Progress progress = new Progress(from * e.replications(), e.runs(), System.err)) {
             long[] last = {System.nanoTime()};
             done = ExperimentRunner.run(e, model, from, workers, new ExperimentRunner.Sink() {
                 @Override public void run(long run, long point, int replication, int seed, Observation o, Throwable error) throws Exception {
@@ -192,7 +203,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
                 System.err.println("\nInterrupted after " + done + " of " + e.points() + " points; every finished point is in "
                         + files.folder().path() + ". Finish with: escalation experiment --resume " + files.folder().path());
-                return 130;
+                return ExitCode.INTERRUPTED;
             }
         }
         Analysis.Result a = Analysis.of(e, files.means(), f.discovery(), f.bootstrap(), f.bins());

@@ -1,13 +1,24 @@
 package escalation.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import escalation.experiment.BatchRunner;
 import escalation.history.HistoryFile;
 import escalation.history.Validation;
+import escalation.io.Checkpoint;
+import escalation.io.FolderLock;
+import escalation.io.ManifestIdentity;
 import escalation.io.ResultsFolder;
+import escalation.io.StreamedTable;
+import escalation.report.BatchFiles;
+import escalation.report.HistoryRuns;
 import escalation.model.Theatre;
 import escalation.report.HistoryJson;
 import escalation.report.HistoryReport;
 import escalation.scenario.ScenarioException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,10 +31,12 @@ import picocli.CommandLine.Parameters;
         description = {"Holds a scenario to history.",
                 "FILE is a history check (scenarios/history/*-targets.yaml): the scenario, the observed figures with their "
                         + "sources, and the targets. Runs a Monte Carlo batch, sets each observed figure against the simulated "
-                        + "distribution of the same statistic, prints the table and writes checks.csv, summary.json, charts/ and "
-                        + "report.html to a new folder. Exit code 0 whether or not targets are covered; 2 for invalid input."})
+                        + "distribution of the same statistic, prints the table and writes runs.csv (streamed, one row per run), checks.csv, "
+                        + "summary.json, charts/ and report.html to a new folder. Ctrl-C keeps every finished run; --resume DIR finishes "
+                        + "the check with the same bytes. Exit code 0 whether or not targets are covered; 2 for invalid input."})
 final class HistoryCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "History check (YAML) or shipped name.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", converter = ScenarioArgument.class,
+            description = "History check (YAML) or shipped name; not needed with --resume.")
     Path file;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Replications (default ${DEFAULT-VALUE}).")
@@ -48,48 +61,201 @@ final class HistoryCommand implements Callable<Integer> {
             + "nothing else goes to standard output.")
     boolean json;
 
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted history check in DIR.")
+    Path resume;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Most runs: a history check keeps each run's statistics in memory. */
     static final long MAX_RUNS = 10_000_000L;
+    private static final long CHECKPOINT_NANOS = 2_000_000_000L;
+    /** Writes manifests as the other commands do; the scenario's recorded SHA-256 is of its compact JSON. */
+    private final ObjectMapper compact = new ObjectMapper();
 
     @Override public Integer call() throws Exception {
         List<String> problems = new ArrayList<>(Bounds.runs(runs, MAX_RUNS));
         problems.addAll(Bounds.masterSeed(seed));
         problems.addAll(Bounds.threads(threads));
+        if ((file == null) == (resume == null)) problems.add("give either a history check FILE or --resume DIR");
+        if (resume != null) {
+            String conflict = Resumption.conflicts(spec, "history check", "--threads and --json", "--runs", "--seed", "--set", "--out", "--no-report");
+            if (conflict != null) problems.add(conflict);
+        }
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println("escalation: " + p));
             return EscalationCommand.INVALID;
         }
         int workers = threads == null ? Bounds.defaultThreads() : threads;
+        try (Interruption.Listening stop = Interruption.listen()) {
+            return resume != null ? resume(workers, stop) : start(workers, stop);
+        } catch (FolderLock.Busy e) {
+            System.err.println("escalation: " + e.getMessage());
+            return ExitCode.BUSY;
+        }
+    }
+
+    private Integer start(int workers, Interruption.Listening stop) throws Exception {
         HistoryFile h;
         try {
             h = HistoryFile.load(file, overrides);
         } catch (ScenarioException e) {
             return Outputs.invalid(file, e);
         }
-        ResultsFolder folder = null;
-        if (!noReport) {
-            try {
-                folder = Outputs.newFolder(out, h.scenario().scenario().name(), "history-", "-" + seed);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                return Outputs.taken(e);
-            }
+        if (noReport) return execute(h, null, null, null, List.of(), null, workers, stop);
+        ResultsFolder folder;
+        try {
+            folder = Outputs.newFolder(out, h.scenario().scenario().name(), "history-", "-" + seed);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return Outputs.taken(e);
         }
+        try (folder) {
+            Map<String, Path> inputs = new LinkedHashMap<>();
+            inputs.put("history", file);
+            inputs.put("scenario", h.scenarioFile());
+            Map<String, Object> manifest = Outputs.manifest(command(), seed, inputs);
+            manifest.put("kind", "history");
+            manifest.put("runs", runs);
+            manifest.put("overrides", overrides);
+            manifest.put("scenario", Outputs.scenario(h.scenario(), h.scenarioFile(), compact));
+            try (HistoryRuns table = HistoryRuns.create(folder, h.targets())) {
+                return execute(h, folder, manifest, table, List.of(), null, workers, stop);
+            }
+        } catch (java.io.IOException e) {
+            return Outputs.writeFailed(folder, e, "history");
+        }
+    }
+
+    private Integer resume(int workers, Interruption.Listening stop) throws Exception {
+        try (ResultsFolder folder = ResultsFolder.existing(resume)) {
+            List<String> why = new ArrayList<>();
+            Resumption.Opened opened;
+            HistoryFile h = null;
+            try {
+                opened = Resumption.open(folder, "history", "history check", compact, why);
+                var m = opened.manifest();
+                seed = Resumption.integer(m, "seed", 0, Bounds.MAX_MASTER_SEED, why);
+                runs = Resumption.integer(m, "runs", 1, MAX_RUNS, why);
+                long done = opened.checkpoint().done();
+                if (runs >= 0 && done > runs) why.add("the checkpoint covers " + done + " runs, more than the check's " + runs);
+                if (opened.checkpoint().tables().size() != 1 || opened.checkpoint().tables().get(0).rows() != done) {
+                    why.add("the checkpoint is not a history check's (its table does not match its runs)");
+                }
+                overrides = new ArrayList<>();
+                m.path("overrides").forEach(o -> overrides.add(o.asText()));
+                Resumption.check(why);
+                file = Resumption.input(m, "history");
+                try {
+                    h = HistoryFile.load(file, overrides);
+                } catch (ScenarioException e) {
+                    e.problems().forEach(p -> why.add(p.toString()));
+                    Resumption.check(why);
+                }
+                Object now = Outputs.scenario(h.scenario(), h.scenarioFile(), compact).get("sha256");
+                if (!m.path("scenario").path("sha256").asText().equals(now)) {
+                    why.add("the scenario " + h.scenarioFile() + " now resolves to another scenario (SHA-256 " + now + ") than the check "
+                            + "started with (" + m.path("scenario").path("sha256").asText() + "): a parent it extends changed");
+                }
+                Resumption.check(why);
+            } catch (Resumption.Refused e) {
+                return Resumption.refused(resume, e);
+            }
+            HistoryRuns table;
+            try {
+                table = HistoryRuns.resume(folder, h.targets(), opened.checkpoint().tables().get(0));
+            } catch (StreamedTable.Mismatch e) {
+                return Resumption.refused(resume, new Resumption.Refused(List.of(e.getMessage())));
+            }
+            if (!folder.staleOwner().isEmpty()) {
+                System.err.println("The check's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
+            }
+            System.err.println("Resuming " + resume + " at run " + opened.checkpoint().done() + " of " + runs);
+            try (table) {
+                return execute(h, folder, opened.manifestMap(compact), table, table.samples(), opened.checkpoint().identity(), workers, stop);
+            } catch (java.io.IOException e) {
+                return Outputs.writeFailed(folder, e, "history");
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("escalation: " + resume + " is not a history check's results folder (no such folder)");
+            return EscalationCommand.INVALID;
+        }
+    }
+
+    /**
+     * Runs what is left of the check (from the runs in {@code before}), streaming each run's statistics to
+     * {@code table} under checkpoints, then checks every target. With no folder, nothing is written.
+     */
+    private Integer execute(HistoryFile h, ResultsFolder folder, Map<String, Object> manifest, HistoryRuns table,
+                            List<Validation.Sample> before, String identity, int workers, Interruption.Listening stop) throws Exception {
+        long started = System.nanoTime();
+        long from = before.size();
+        String id = identity;
+        if (folder != null) {
+            manifest.put("threads", workers);
+            manifest.put("java", System.getProperty("java.version"));
+            manifest.put("started", Instant.now().toString());
+            manifest.put("complete", false);
+            manifest.put("runs_done", from);
+            Outputs.writeManifest(folder, manifest);
+            if (id == null) id = ManifestIdentity.of(ManifestIdentity.read(folder.path().resolve(BatchFiles.MANIFEST)));
+            // A checkpoint from the start, so that even a check killed in its first seconds can be resumed.
+            new Checkpoint(id, List.of(table.mark()), from, new byte[0]).write(folder);
+        }
+        String checkpointId = id;
         Theatre theatre = new Theatre(h.scenario().scenario(), true);
-        Validation.Result r = Validation.run(theatre, h.targets(), h.weekly(), seed, runs, workers);
+        Validation.Sampler sampler = new Validation.Sampler(theatre, h.targets(), h.weekly());
+        List<Validation.Sample> samples = new ArrayList<>(before);
+        long done;
+        long[] last = {System.nanoTime()};
+        try {
+            done = BatchRunner.run(theatre, seed, from, runs, workers, new BatchRunner.Sink() {
+                @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
+                    Validation.Sample s = sampler.of(record);
+                    samples.add(s);
+                    if (table == null) return;
+                    table.row(run, runSeed, s);
+                    if (System.nanoTime() - last[0] > CHECKPOINT_NANOS) {
+                        new Checkpoint(checkpointId, List.of(table.mark()), run + 1, new byte[0]).write(folder);
+                        last[0] = System.nanoTime();
+                    }
+                }
+
+                @Override public boolean stopRequested() {
+                    return stop.requested();
+                }
+            });
+        } catch (OutOfMemoryError e) {
+            samples.clear();
+            if (folder == null) {
+                System.err.println("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...)");
+                return ExitCode.OUT_OF_MEMORY;
+            }
+            return Outputs.outOfMemory(folder.path(), "history");
+        }
+        if (folder != null) new Checkpoint(checkpointId, List.of(table.mark()), done, new byte[0]).write(folder);
+        if (done < runs) {
+            if (folder == null) {
+                System.err.println("\nInterrupted after " + done + " of " + runs + " runs; nothing was written (--no-report)");
+                return ExitCode.INTERRUPTED;
+            }
+            manifest.put("runs_done", done);
+            manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+            Outputs.writeManifest(folder, manifest);
+            System.err.println("\nInterrupted after " + done + " of " + runs + " runs; every finished run is in "
+                    + folder.path().resolve(HistoryRuns.RUNS) + ". Finish with: escalation history --resume " + folder.path());
+            return ExitCode.INTERRUPTED;
+        }
+        Validation.Result r = Validation.result(h.targets(), h.weekly(), seed, samples);
         String scenario = h.scenario().scenario().name();
+        String command = manifest == null ? command() : (String) manifest.get("command");
         System.out.print(json ? HistoryJson.of(h.title(), scenario, r) : HistoryReport.text(h.title(), r));
         if (folder != null) {
-            try (ResultsFolder f = folder) {
-                HistoryReport.write(f, h.title(), scenario, command(), r);
-                java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
-                inputs.put("history", file);
-                inputs.put("scenario", h.scenarioFile());
-                java.util.Map<String, Object> manifest = Outputs.manifest(command(), seed, inputs);
-                manifest.put("runs", runs);
-                manifest.put("overrides", overrides);
-                manifest.put("scenario", Outputs.scenario(h.scenario(), h.scenarioFile(), new com.fasterxml.jackson.databind.ObjectMapper()));
-                Outputs.writeManifest(f, manifest);
-            }
+            HistoryReport.write(folder, h.title(), scenario, command, r);
+            manifest.put("runs_done", done);
+            manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+            manifest.put("complete", true);
+            Outputs.writeManifest(folder, manifest);
+            Checkpoint.forget(folder);
             // With --json, standard output holds the JSON object alone, so a script can parse it whole.
             (json ? System.err : System.out).println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));
         }

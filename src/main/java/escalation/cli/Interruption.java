@@ -10,6 +10,9 @@ import sun.misc.Signal;
  * {@code --resume} finishes. A second signal within {@link #FORCE_WINDOW_NANOS} stops the process at
  * once: every file is written atomically or covered by the last checkpoint, so the folder is still
  * resumable, exactly as after {@code kill -9}. Any other command exits at once with the same code.
+ * This is the one stop mechanism of every long command ({@code batch}, {@code compare},
+ * {@code history}, {@code calibrate}, {@code experiment}): each listens while it works, through
+ * {@link Listening}, and polls {@link Listening#requested()} between units of work.
  */
 final class Interruption {
     static final long FORCE_WINDOW_NANOS = 2_000_000_000L;
@@ -31,16 +34,26 @@ final class Interruption {
         }
     }
 
-    /** A command that checks {@link #requested()} starts: a signal now asks it to stop. */
-    static void listen() {
+    /** While open, a signal asks the command to stop instead of ending the process; closing it stops listening. */
+    static final class Listening implements AutoCloseable {
+        private Listening() { }
+
+        /** True once a stop has been asked for. */
+        boolean requested() {
+            return Interruption.requested();
+        }
+
+        @Override public void close() {
+            listening = false;
+        }
+    }
+
+    /** A command that checks {@link Listening#requested()} starts: a signal now asks it to stop. */
+    static Listening listen() {
         requested = false;
         err = System.err;
         listening = true;
-    }
-
-    /** The command no longer checks: a signal now ends the process at once. */
-    static void unlisten() {
-        listening = false;
+        return new Listening();
     }
 
     /** True once a stop has been asked for. */

@@ -134,4 +134,16 @@ public final class PairedBreakdown {
         }
         return out;
     }
+
+    // ------------------------------------------------------------------ checkpoint
+
+    public void write(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(runs);
+        for (double[][] a : new double[][][] {sum, squares, differenceSum, differenceSquares}) PairedComparison.writeDoubles(out, a);
+    }
+
+    public void read(java.io.DataInput in) throws java.io.IOException {
+        runs = in.readLong();
+        for (double[][] a : new double[][][] {sum, squares, differenceSum, differenceSquares}) PairedComparison.readDoubles(in, a);
+    }
 }

@@ -3,6 +3,9 @@ package escalation.experiment;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import escalation.scenario.Records;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -193,5 +196,47 @@ public final class PairedComparison {
         }
         List<List<PairedBreakdown.Row>> detail = breakdown.rows(names);
         return new Comparison(names, summaries, pairs, failed, seed, command, rows, totals, detail.get(0), detail.get(1));
+    }
+
+    // ------------------------------------------------------------------ checkpoint
+
+    /** Writes everything accumulated, so that {@link #read} resumes an interrupted comparison exactly. */
+    public void write(DataOutput out) throws IOException {
+        out.writeLong(pairs);
+        out.writeLong(failed);
+        for (Aggregate a : aggregates) a.write(out);
+        for (long[][] t : tables) {
+            for (long[] row : t) {
+                for (long c : row) out.writeLong(c);
+            }
+        }
+        for (double[][] a : new double[][][] {totalSum, totalSquares, differenceSum, differenceSquares}) writeDoubles(out, a);
+        breakdown.write(out);
+    }
+
+    /** Reads what {@link #write} wrote for the same variants. */
+    public void read(DataInput in) throws IOException {
+        pairs = in.readLong();
+        failed = in.readLong();
+        for (Aggregate a : aggregates) a.read(in);
+        for (long[][] t : tables) {
+            for (long[] row : t) {
+                for (int i = 0; i < row.length; i++) row[i] = in.readLong();
+            }
+        }
+        for (double[][] a : new double[][][] {totalSum, totalSquares, differenceSum, differenceSquares}) readDoubles(in, a);
+        breakdown.read(in);
+    }
+
+    static void writeDoubles(DataOutput out, double[][] a) throws IOException {
+        for (double[] row : a) {
+            for (double v : row) out.writeDouble(v);
+        }
+    }
+
+    static void readDoubles(DataInput in, double[][] a) throws IOException {
+        for (double[] row : a) {
+            for (int i = 0; i < row.length; i++) row[i] = in.readDouble();
+        }
     }
 }

@@ -7,10 +7,14 @@ import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import escalation.scenario.ScenarioException;
 import escalation.scenario.ScenarioLoader;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -67,26 +71,98 @@ public final class Calibration {
         this.settings = settings;
     }
 
-    public Result run(java.util.function.Consumer<Population> progress) throws Exception {
-        List<Population> pops = new ArrayList<>();
-        long simulations = 0;
-        Population first = rejection();
-        simulations += first.simulations();
-        pops.add(first);
-        progress.accept(first);
+    /** Stopped on request (Ctrl-C) during a generation; the generations finished before it were handed to the progress. */
+    public static final class Interrupted extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("the calibration was stopped");
+        }
+    }
+
+    /** Receives each finished generation, in order (to report it, or to checkpoint it). */
+    @FunctionalInterface
+    public interface Progress {
+        void finished(Population p) throws Exception;
+    }
+
+    public Result run(Progress progress) throws Exception {
+        return run(List.of(), progress, () -> false);
+    }
+
+    /**
+     * Runs the generations after those in {@code done} (the finished generations of an interrupted
+     * calibration of the same file and settings, or none), handing each new one to {@code progress}.
+     * A generation depends only on the one before it and its own seeds, so a calibration resumed from
+     * its finished generations ends as an uninterrupted one would. {@code stop} is polled during a
+     * generation; when it says stop, the generation in progress is dropped and {@link Interrupted} thrown.
+     */
+    public Result run(List<Population> done, Progress progress, BooleanSupplier stop) throws Exception {
+        this.stop = stop;
+        List<Population> pops = new ArrayList<>(done);
+        if (pops.isEmpty()) {
+            Population first = rejection();
+            pops.add(first);
+            progress.finished(first);
+        }
         String stopped = null;
-        for (int g = 1; g < settings.generations(); g++) {
+        for (int g = pops.size(); g < settings.generations(); g++) {
             Population next = smcStep(pops.get(pops.size() - 1), g);
             if (next == null) {
                 stopped = "generation " + g + " found too few candidates within its tolerance after "
                         + settings.maxCandidatesPerGeneration() + " tries; the posterior is generation " + (g - 1);
                 break;
             }
-            simulations += next.simulations();
             pops.add(next);
-            progress.accept(next);
+            progress.finished(next);
         }
+        long simulations = pops.stream().mapToLong(Population::simulations).sum();
         return new Result(file, settings, List.copyOf(pops), simulations, stopped);
+    }
+
+    private BooleanSupplier stop = () -> false;
+
+    /** Writes finished generations, exactly, for a checkpoint. */
+    public static void write(DataOutput out, List<Population> pops) throws IOException {
+        out.writeInt(pops.size());
+        for (Population p : pops) {
+            out.writeInt(p.generation());
+            out.writeDouble(p.tolerance());
+            out.writeLong(p.simulations());
+            out.writeInt(p.values().length);
+            out.writeInt(p.values().length == 0 ? 0 : p.values()[0].length);
+            for (int i = 0; i < p.values().length; i++) {
+                for (double v : p.values()[i]) out.writeDouble(v);
+                out.writeDouble(p.weights()[i]);
+                out.writeDouble(p.distances()[i]);
+            }
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote, into {@code into}; refuses (IOException) generations that do not
+     * follow one another or do not fit these settings and parameters.
+     */
+    public static void read(DataInput in, Settings settings, int parameters, List<Population> into) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > settings.generations()) throw new IOException("more generations than the calibration has");
+        for (int g = 0; g < count; g++) {
+            int generation = in.readInt();
+            double tolerance = in.readDouble();
+            long simulations = in.readLong();
+            int n = in.readInt();
+            int ps = in.readInt();
+            if (generation != g || n != settings.particles() || ps != parameters) throw new IOException("generation " + g + " does not fit");
+            double[][] values = new double[n][ps];
+            double[] w = new double[n];
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < ps; p++) values[i][p] = in.readDouble();
+                w[i] = in.readDouble();
+                d[i] = in.readDouble();
+            }
+            into.add(new Population(generation, tolerance, values, w, d, simulations));
+        }
     }
 
     private Population rejection() throws Exception {
@@ -257,10 +333,18 @@ public final class Calibration {
     private void parallel(int count, IntConsumer body) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
-            pool.submit(() -> IntStream.range(0, count).parallel().forEach(body)).get();
+            pool.submit(() -> IntStream.range(0, count).parallel().forEach(k -> {
+                if (!stop.getAsBoolean()) body.accept(k);
+            })).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // Out of memory (or any error) in a worker is the error itself, not a wrapped one.
+            if (e.getCause() instanceof Error err) throw err;
+            if (e.getCause() instanceof Exception x) throw x;
+            throw e;
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
+        if (stop.getAsBoolean()) throw new Interrupted();
     }
 
     /** Weighted quantile of one parameter across a population. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoublePredicate;
-import java.util.stream.IntStream;
 
 /**
  * Sets each observed figure against the distribution of the same statistic over a Monte Carlo batch
@@ -69,53 +68,75 @@ public final class Validation {
     }
 
     /**
+     * One run's statistics: per target its value (NaN where undefined), and the charted weekly series
+     * (null when none is charted); {@code values} is null for a run that threw.
+     */
+    public record Sample(double[] values, double[] weekly) {
+        /** A run that threw. */
+        public static final Sample FAILED = new Sample(null, null);
+
+        public boolean failed() {
+            return values == null;
+        }
+    }
+
+    /** Takes the targets' statistics (and the weekly series) of runs of one theatre. */
+    public static final class Sampler {
+        private final List<Statistic> stats;
+        private final Statistic series;
+
+        public Sampler(Theatre theatre, List<Target> targets, Target weekly) {
+            if (!theatre.keepsStrikes) throw new IllegalArgumentException("the theatre must keep strikes");
+            stats = targets.stream().map(t -> new Statistic(t, theatre)).toList();
+            series = weekly == null ? null : new Statistic(weekly, theatre);
+        }
+
+        /** The sample of a run; {@link Sample#FAILED} for a run that threw (null record). */
+        public Sample of(RunRecord record) {
+            if (record == null) return Sample.FAILED;
+            return new Sample(values(stats, record), series == null ? null : series.weekly(record.strikes));
+        }
+    }
+
+    /**
      * Runs {@code runs} replications of {@code theatre} (which must keep strikes) and checks every target.
      * Each run's statistics are kept (a few doubles a run) for exact quantiles, so memory grows with
      * {@code runs}: thousands of runs, as validation and calibration use, not the millions of a batch.
      */
     public static Result run(Theatre theatre, List<Target> targets, Target weekly, long seed, long runs, int threads) throws Exception {
-        if (!theatre.keepsStrikes) throw new IllegalArgumentException("the theatre must keep strikes");
-        List<Statistic> stats = targets.stream().map(t -> new Statistic(t, theatre)).toList();
-        double[][] values = new double[stats.size()][(int) runs];
-        Statistic series = weekly == null ? null : new Statistic(weekly, theatre);
-        double[][] weeks = series == null ? null : new double[(int) runs][];
-        long[] failed = {0};
-        boolean[] threw = new boolean[(int) runs];
-        BatchRunner.run(theatre, seed, 0, runs, threads, (run, runSeed, record, error) -> {
-            if (record == null) {
-                failed[0]++;
-                threw[(int) run] = true;
-                return;
-            }
-            for (int k = 0; k < stats.size(); k++) values[k][(int) run] = stats.get(k).value(record);
-            if (series != null) weeks[(int) run] = series.weekly(record.strikes);
-        });
+        Sampler sampler = new Sampler(theatre, targets, weekly);
+        List<Sample> samples = new ArrayList<>();
+        BatchRunner.run(theatre, seed, 0, runs, threads, (run, runSeed, record, error) -> samples.add(sampler.of(record)));
+        return result(targets, weekly, seed, samples);
+    }
+
+    /** Every target checked against the samples of runs 0, 1, ... of a batch with master seed {@code seed}. */
+    public static Result result(List<Target> targets, Target weekly, long seed, List<Sample> samples) {
+        int runs = samples.size();
         // A run that threw is reported as failed, not counted as a run without an event or a value.
-        int[] completed = IntStream.range(0, (int) runs).filter(i -> !threw[i]).toArray();
-        double[][] kept = new double[stats.size()][];
-        for (int k = 0; k < stats.size(); k++) {
-            double[] all = values[k];
-            kept[k] = Arrays.stream(completed).mapToDouble(i -> all[i]).toArray();
+        List<Sample> completed = samples.stream().filter(x -> !x.failed()).toList();
+        double[][] kept = new double[targets.size()][completed.size()];
+        for (int i = 0; i < completed.size(); i++) {
+            for (int k = 0; k < targets.size(); k++) kept[k][i] = completed.get(i).values()[k];
         }
         List<Check> checks = new ArrayList<>();
-        for (int k = 0; k < stats.size(); k++) checks.add(check(targets.get(k), kept[k]));
+        for (int k = 0; k < targets.size(); k++) checks.add(check(targets.get(k), kept[k]));
         Fan fan = null;
-        if (series != null) {
-            int w = (int) Arrays.stream(weeks).filter(a -> a != null).mapToInt(a -> a.length).max().orElse(0);
+        if (weekly != null) {
+            List<double[]> weeks = completed.stream().map(Sample::weekly).filter(a -> a != null).toList();
+            int w = weeks.stream().mapToInt(a -> a.length).max().orElse(0);
             double[][] q = new double[w][BatchSummary.QUANTILES.length];
-            double[] column = new double[(int) runs];
+            double[] column = new double[weeks.size()];
             for (int k = 0; k < w; k++) {
                 int n = 0;
-                for (double[] run : weeks) {
-                    if (run != null) column[n++] = run[k];
-                }
+                for (double[] run : weeks) column[n++] = run[k];
                 double[] sorted = Arrays.copyOf(column, n);
                 Arrays.sort(sorted);
                 for (int j = 0; j < BatchSummary.QUANTILES.length; j++) q[k][j] = quantile(sorted, BatchSummary.QUANTILES[j]);
             }
             fan = new Fan(weekly, q);
         }
-        return new Result(runs, failed[0], seed, checks, fan, wholeRecord(targets, kept));
+        return new Result(runs, runs - completed.size(), seed, checks, fan, wholeRecord(targets, kept));
     }
 
     /**

@@ -35,6 +35,41 @@ public record Checkpoint(String identity, List<StreamedTable.Mark> tables, long 
         }
     }
 
+    /** Writes a command's statistics as a checkpoint's state. */
+    public interface StateWriter {
+        void to(java.io.DataOutput out) throws IOException;
+    }
+
+    /** Reads a command's statistics back from a checkpoint's state. */
+    public interface StateReader {
+        void from(java.io.DataInput in) throws IOException;
+    }
+
+    /** The bytes {@code writer} writes. */
+    public static byte[] state(StateWriter writer) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        writer.to(out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** Reads this checkpoint's state with {@code reader}; false when it fails or leaves bytes unread (not the state of this work). */
+    public boolean restore(StateReader reader) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(state))) {
+            reader.from(in);
+            return in.read() < 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Removes the checkpoint of finished work from {@code folder}. */
+    public static void forget(ResultsFolder folder) throws IOException {
+        folder.guard();
+        Files.deleteIfExists(folder.path().resolve(NAME));
+    }
+
     /** Writes this checkpoint atomically into {@code folder}. */
     public void write(ResultsFolder folder) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

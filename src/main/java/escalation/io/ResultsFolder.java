@@ -90,7 +90,7 @@ public final class ResultsFolder implements AutoCloseable {
             // The leftovers of a start that never checkpointed hold no result: cleared for this one.
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path p : entries) {
-                    if (!p.getFileName().toString().equals(FolderLock.NAME)) Files.delete(p);
+                    if (!p.getFileName().toString().equals(FolderLock.NAME)) deleteLeftover(p);
                 }
             }
             return f;
@@ -101,9 +101,10 @@ public final class ResultsFolder implements AutoCloseable {
     }
 
     /**
-     * True when {@code dir} holds nothing a user could lose: nothing at all, a stale lock, or what a batch
-     * leaves when it is killed before its first checkpoint: its lock, a manifest of a batch not complete
-     * with no run done, a runs.csv holding its header alone, files half written. Without a checkpoint no
+     * True when {@code dir} holds nothing a user could lose: nothing at all, a stale lock, or what a command
+     * leaves when it is killed before its first checkpoint: its lock, a manifest of work not complete
+     * with nothing done, a runs.csv holding its header alone (a comparison's: one per variant, under
+     * {@code variants/}), files half written. Without a checkpoint no
      * run is recorded as done, so there is nothing to resume, and a new start may take the folder.
      */
     private static boolean emptyButForAStaleLock(Path dir) throws IOException {
@@ -113,8 +114,9 @@ public final class ResultsFolder implements AutoCloseable {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 if (name.equals(FolderLock.NAME) || name.endsWith(".tmp")) continue;
+                if (name.equals(VARIANTS) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && unstartedVariants(p)) continue;
                 if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
-                if (name.equals(MANIFEST) && unstartedBatch(p)) manifest = true;
+                if (name.equals(MANIFEST) && unstarted(p)) manifest = true;
                 else if (name.equals(RUNS) && headerAlone(p)) runs = true;
                 else return false;
             }
@@ -122,16 +124,50 @@ public final class ResultsFolder implements AutoCloseable {
         return manifest || !runs;
     }
 
+    /**
+     * A comparison's {@code variants/} as it is before the first checkpoint: one folder per variant, each
+     * holding a runs.csv with its header alone (or nothing).
+     */
+    private static boolean unstartedVariants(Path variants) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(variants)) {
+            for (Path v : entries) {
+                if (!Files.isDirectory(v, LinkOption.NOFOLLOW_LINKS)) return false;
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(v)) {
+                    for (Path f : files) {
+                        if (!f.getFileName().toString().equals(RUNS) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || !headerAlone(f)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Removes a file, or a folder of what {@link #unstartedVariants} accepts, never following a link. */
+    private static void deleteLeftover(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(p)) {
+                for (Path q : entries) deleteLeftover(q);
+            }
+        }
+        Files.delete(p);
+    }
+
+    private static final String VARIANTS = "variants";
     private static final String MANIFEST = "manifest.json";
     private static final String RUNS = "runs.csv";
 
-    /** A batch's manifest, not complete, with no run done. */
-    private static boolean unstartedBatch(Path file) {
+    /**
+     * The manifest of work not complete that no checkpoint covers (the folder holds none, or it would not
+     * be taken): a batch's with no run done, or any command's written just before it was killed.
+     */
+    private static boolean unstarted(Path file) {
         try {
             if (Files.size(file) > (1 << 20)) return false;
             com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-            return m != null && m.isObject() && m.path("kind").asText("batch").equals("batch") && m.path("complete").isBoolean()
-                    && !m.path("complete").asBoolean() && m.path("runs_done").asLong(-1) == 0;
+            return m != null && m.isObject() && m.path("complete").isBoolean() && !m.path("complete").asBoolean()
+                    && m.path("runs_done").asLong(0) == 0 && m.path("generations_done").asLong(0) == 0;
         } catch (IOException e) {
             return false;
         }
@@ -170,6 +206,16 @@ public final class ResultsFolder implements AutoCloseable {
         Path p = dir.resolve(inside(name));
         Files.createDirectories(p.getParent());
         Files.createDirectory(p);
+        return new ResultsFolder(p, lock, false);
+    }
+
+    /** A folder inside this one that a command made before it was interrupted, written under this folder's lock. */
+    public ResultsFolder existingSubfolder(String name) throws IOException {
+        guard();
+        Path p = dir.resolve(inside(name));
+        if (Files.isSymbolicLink(p) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(p.toString(), null, "no such folder");
+        }
         return new ResultsFolder(p, lock, false);
     }
 

@@ -47,6 +47,11 @@ public final class StreamedTable implements AutoCloseable {
         }
     }
 
+    /** A mismatch found by a reader of a table's rows. */
+    public static Mismatch mismatch(String message) {
+        return new Mismatch(message);
+    }
+
     private StreamedTable(Path file, FileChannel channel, MessageDigest digest, long rows) {
         this.file = file;
         this.channel = channel;

@@ -9,8 +9,6 @@ import escalation.io.StreamedTable;
 import escalation.io.ResultsFolder;
 import escalation.model.RunRecord;
 import escalation.model.Theatre;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,22 +100,18 @@ public final class BatchFiles implements AutoCloseable {
      * runs.csv goes and what its bytes hash to, and the identity of the batch ({@code identity}).
      */
     public void checkpoint(Aggregate aggregate, long runsDone, String identity) throws IOException {
-        StreamedTable.Mark mark = runs.mark();
-        java.io.ByteArrayOutputStream state = new java.io.ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(state);
-        aggregate.write(data);
-        data.flush();
-        new Checkpoint(identity, List.of(mark), runsDone, state.toByteArray()).write(folder);
+        StreamedTable.Mark mark = mark();
+        new Checkpoint(identity, List.of(mark), runsDone, Checkpoint.state(aggregate::write)).write(folder);
+    }
+
+    /** Makes every row of runs.csv so far durable and says how far it goes (for a checkpoint covering several tables). */
+    public StreamedTable.Mark mark() throws IOException {
+        return runs.mark();
     }
 
     /** Reads the aggregates of a checkpoint into {@code aggregate}; false when they do not fit this scenario's. */
     public static boolean restore(Checkpoint cp, Aggregate aggregate) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(cp.state()))) {
-            aggregate.read(in);
-            return in.read() < 0 && aggregate.runs() + aggregate.failed() == cp.done();
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return cp.restore(aggregate::read) && aggregate.runs() + aggregate.failed() == cp.done();
     }
 
     /** The tables of a finished batch. */
@@ -174,8 +168,7 @@ public final class BatchFiles implements AutoCloseable {
 
     /** Removes the checkpoint of a finished batch. */
     public void forgetCheckpoint() throws IOException {
-        folder.guard();
-        Files.deleteIfExists(dir.resolve(CHECKPOINT));
+        Checkpoint.forget(folder);
     }
 
     @Override public void close() throws IOException {

@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.graphics2d.svg.SVGGraphics2D;
 
 /**
  * Writes a chart as PNG (for slides) and SVG (for the HTML report and print). Each file appears
@@ -42,17 +41,13 @@ public final class ChartWriter {
     }
 
     /**
-     * The chart as an SVG document. SVGGraphics2D's default id prefix comes from System.nanoTime(),
-     * which would make every rendering differ; a prefix derived from the name keeps the output
-     * byte-identical and still keeps ids apart when several charts are inlined in one HTML page.
+     * The chart as an SVG document ({@link SvgGraphics}). Ids are prefixed by the chart's name, so that
+     * several charts inlined in one HTML page keep their clip paths apart.
      */
     public static String svg(JFreeChart chart, String name, int width, int height) {
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        g2.setDefsKeyPrefix(idPrefix(name));
+        SvgGraphics g2 = new SvgGraphics(width, height, idPrefix(name));
         chart.draw(g2, new Rectangle(0, 0, width, height));
-        String doc = g2.getSVGDocument();
-        g2.dispose();
-        return doc;
+        return g2.document();
     }
 
     private static String idPrefix(String name) {

@@ -289,4 +289,41 @@ class ResultsFolderSafetyTest {
         Files.writeString(kept.resolve("runs.csv"), rows.get(0) + "\n" + rows.get(1) + "\n");
         assertEquals(2, Cli.run("batch", Cli.PRIMER.toString(), "--runs", "20", "--no-report", "--out", kept.toString()).code());
     }
+
+    @Test
+    void aComparisonKilledBeforeItsFirstCheckpointLeavesAFolderThatANewStartTakes(@TempDir Path dir) throws Exception {
+        String[] compare = {"compare", Cli.PRIMER.toString(), "--variant", "v=actors.state.response.reliability=0.9", "--runs", "20",
+                "--no-report", "--out"};
+        Path full = dir.resolve("full");
+        Cli.Result done = Cli.run(append(compare, full.toString()));
+        assertEquals(0, done.code(), done.all());
+        // What a kill between the manifest and the first checkpoint leaves: a stale lock, the manifest, each variant's header.
+        Path out = dir.resolve("early");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(".lock"), "999999999\n");
+        ObjectNode unstarted = (ObjectNode) new ObjectMapper().readTree(full.resolve("manifest.json").toFile());
+        unstarted.put("complete", false).put("runs_done", 0);
+        Files.writeString(out.resolve("manifest.json"), unstarted.toString());
+        for (String v : List.of("baseline", "v")) {
+            Files.createDirectories(out.resolve("variants/" + v));
+            Files.writeString(out.resolve("variants/" + v + "/runs.csv"), Files.readAllLines(full.resolve("variants/" + v + "/runs.csv")).get(0) + "\n");
+        }
+        Cli.Result r = Cli.run(append(compare, out.toString()));
+        assertEquals(0, r.code(), r.all());
+        assertArrayEquals(Files.readAllBytes(full.resolve("comparison.csv")), Files.readAllBytes(out.resolve("comparison.csv")));
+        // A variant's row is a result: never taken.
+        Path kept = dir.resolve("kept");
+        Files.createDirectories(kept.resolve("variants/v"));
+        Files.writeString(kept.resolve("manifest.json"), unstarted.toString());
+        List<String> rows = Files.readAllLines(full.resolve("variants/v/runs.csv"));
+        Files.writeString(kept.resolve("variants/v/runs.csv"), rows.get(0) + "\n" + rows.get(1) + "\n");
+        assertEquals(2, Cli.run(append(compare, kept.toString())).code());
+        assertEquals(2, Files.readAllLines(kept.resolve("variants/v/runs.csv")).size(), "the row is kept");
+    }
+
+    private static String[] append(String[] head, String last) {
+        String[] a = java.util.Arrays.copyOf(head, head.length + 1);
+        a[head.length] = last;
+        return a;
+    }
 }

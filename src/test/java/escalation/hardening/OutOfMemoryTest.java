@@ -1,0 +1,55 @@
+package escalation.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import escalation.io.ManifestIdentity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A batch whose runs do not fit in the heap (a hundred actors under -Xmx16m, in its own process): one
+ * line that says so and how to finish, exit code 5, no stack trace; the folder it leaves resumes, with
+ * the memory it needs, to the bytes of a batch that never ran short (issue 14, item 12).
+ */
+class OutOfMemoryTest {
+    static final Path HUNDRED = Path.of("scenarios", "bench", "hundred-actors.yaml");
+
+    @Test
+    void aBatchOutOfMemorySaysSoInOneLineAndLeavesAResumableFolder(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("short");
+        Process p = Cli.start(dir.resolve("logs"), List.of("-Xmx16m"), "batch", HUNDRED.toString(), "--runs", "200", "--seed", "3",
+                "--threads", "2", "--no-report", "--out", out.toString());
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a batch out of memory ends");
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Cli.read(dir.resolve("logs/stderr.txt"));
+        assertEquals(5, p.exitValue(), err);
+        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line:\n" + err);
+        assertEquals("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...) and finish with: escalation batch --resume "
+                + out, lines.get(0));
+        assertFalse(err.contains("Exception") || err.contains("Self-suppression") || err.contains("\tat "), err);
+
+        assertTrue(Files.exists(out.resolve(".checkpoint")), "a checkpoint to resume from: " + Cli.files(out));
+        assertFalse(ManifestIdentity.read(out.resolve("manifest.json")).path("complete").asBoolean(true));
+        Cli.Result resumed = Cli.run("batch", "--resume", out.toString(), "--threads", "2");
+        assertEquals(0, resumed.code(), resumed.all());
+
+        Path reference = dir.resolve("reference");
+        Cli.Result whole = Cli.run("batch", HUNDRED.toString(), "--runs", "200", "--seed", "3", "--threads", "2", "--no-report",
+                "--out", reference.toString());
+        assertEquals(0, whole.code(), whole.all());
+        for (String f : ResultsFolderSafetyTest.TABLES) {
+            assertArrayEquals(Files.readAllBytes(reference.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+    }
+}

@@ -162,6 +162,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     + "resuming would mix two experiments. Restore them, or start a new experiment");
         }
         Experiment e = Experiment.of(f);
+        if (m.has("report")) noReport = noReport || !m.path("report").asBoolean(true);
         if (m.has("shard")) {
             try {
                 shard = new Shard(m.path("shard").path("index").asInt(-1), m.path("shard").path("count").asInt(-1));

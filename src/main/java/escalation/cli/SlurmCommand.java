@@ -148,9 +148,9 @@ final class SlurmCommand implements Callable<Integer> {
                 System.err.println("escalation: " + e.getMessage());
                 return ExitCode.BUSY;
             }
-            System.out.printf(java.util.Locale.ROOT, "Bench: %.4f s a run (%d runs on this machine); each task: %d %s, about %d runs, "
-                            + "--time=%s --mem=%dM%n", bench.secondsPerRun(), bench.runs(), unitsPerShard,
-                    kind.equals("experiment") ? "design points" : "runs", runsPerShard, taskTime, memMb);
+            String share = kind.equals("experiment") ? unitsPerShard + " design points (" + runsPerShard + " runs)" : runsPerShard + " runs";
+            System.out.printf(java.util.Locale.ROOT, "Bench: %.4f s a run (%d runs on this machine); each task: at most %s, --time=%s --mem=%dM%n",
+                    bench.secondsPerRun(), bench.runs(), share, taskTime, memMb);
             System.out.println("Wrote the job folder " + dir + ". Submit it with: " + dir.resolve(SlurmJob.SUBMIT));
             System.out.println("Shards that fail or are killed: " + dir.resolve(SlurmJob.RESUBMIT) + " submits only those again, then the merge; "
                     + "the results go to " + dir.resolve(SlurmJob.RESULTS));

@@ -46,7 +46,9 @@ public final class ShardSet {
                 continue;
             }
             if (!s.job().equals(lead.job())) {
-                List<String> d = ManifestIdentity.differences(lead.job(), ShardFolder.withoutShard(s.manifest()));
+                List<String> d = new ArrayList<>(ManifestIdentity.differences(lead.job(), ShardFolder.withoutShard(s.manifest())));
+                // The command differs whenever a setting does; it is named only when nothing else is.
+                if (d.size() > 1) d.removeIf(x -> x.startsWith("command:"));
                 why.add(s.dir() + " is a shard of another job than " + lead.dir() + " (" + String.join("; ", d).replace(", where the batch ran with ", ", where the other has ") + ")");
                 continue;
             }

@@ -223,7 +223,7 @@ final class ExperimentCommand implements Callable<Integer> {
             manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
             if (done < to) {
                 files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-                System.err.println("\nInterrupted after " + done + " of " + to + " points; every finished point is in "
+                System.err.println("\nInterrupted after " + (done - first) + " of " + (to - first) + " points; every finished point is in "
                         + files.folder().path() + ". Finish with: escalation experiment --resume " + files.folder().path());
                 return 130;
             }

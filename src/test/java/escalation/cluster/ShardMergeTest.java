@@ -169,6 +169,24 @@ class ShardMergeTest {
     }
 
     @Test
+    void anExperimentShardStoppedPartWayIsRefusedUntilResumed(@TempDir Path dir) throws Exception {
+        List<Path> shards = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            Path d = dir.resolve("e" + k);
+            Jobs.Result r = run("experiment", PRIMER_EXPERIMENT, "--shard", k + "/2", "--out", d, "--no-report", "--stop-after", k == 1 ? 2 : 1000);
+            assertEquals(k == 1 ? 130 : 0, r.code(), r.err());
+            shards.add(d);
+        }
+        Path out = dir.resolve("merged");
+        refused(out, shards, shards.get(1) + " (shard 1/2) is incomplete", "escalation experiment --resume " + shards.get(1));
+        ok("experiment", "--resume", shards.get(1));
+        ok(merge(out, shards).toArray());
+        Path whole = dir.resolve("whole");
+        ok("experiment", PRIMER_EXPERIMENT, "--out", whole, "--no-report");
+        Jobs.assertSameResults(whole, out);
+    }
+
+    @Test
     void sixtyFourShardsMergeInASmallHeap(@TempDir Path dir) throws Exception {
         int n = 64;
         long runs = 64 * 150;

@@ -49,6 +49,8 @@ public record SlurmJob(String name, Path dir, String kind, int shards, List<Stri
         b.append("ESCALATION=(").append(join(launcher(resources.heapMb()))).append(")\n");
         b.append("if [ -f \"$DIR/manifest.json\" ] && grep -q '\"complete\" : true' \"$DIR/manifest.json\"; then\n");
         b.append("    echo \"shard $K/$N is already finished in $DIR\"\n    exit 0\nfi\n");
+        b.append("# A folder without a checkpoint holds no finished run (a task killed while it started): it is started again.\n");
+        b.append("if [ -d \"$DIR\" ] && [ ! -f \"$DIR/.checkpoint\" ]; then rm -rf -- \"$DIR\"; fi\n");
         b.append("if [ -f \"$DIR/.checkpoint\" ]; then\n");
         b.append("    echo \"resuming shard $K/$N in $DIR\"\n");
         b.append("    exec \"${ESCALATION[@]}\" ").append(kind).append(" --resume \"$DIR\" --threads \"$THREADS\"\nfi\n");

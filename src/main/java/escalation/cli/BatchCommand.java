@@ -2,6 +2,7 @@ package escalation.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import escalation.cluster.Shard;
 import escalation.experiment.Aggregate;
 import escalation.experiment.BatchRunner;
 import escalation.experiment.BatchSummary;
@@ -60,6 +61,13 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip charts and report.html (tables only).")
     boolean noReport;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only share K (0 to N-1) of N of the runs, with the seeds they "
+            + "have in the whole batch, into a folder that `escalation merge` joins with the other shards' (see docs/cluster.md).")
+    String shardOption;
+
+    /** The share of the runs this process runs; null for the whole batch. */
+    Shard shard;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -75,13 +83,21 @@ final class BatchCommand implements Callable<Integer> {
         }
         List<String> problems = new ArrayList<>();
         if (resume != null) {
-            String conflict = Resumption.conflicts(spec, "batch", "--threads", "--runs", "--seed", "--set", "--out", "--precision", "--no-report");
+            String conflict = Resumption.conflicts(spec, "batch", "--threads", "--runs", "--seed", "--set", "--out", "--precision", "--no-report", "--shard");
             if (conflict != null) problems.add(conflict);
         }
         problems.addAll(Bounds.runs(runs, MAX_RUNS));
         problems.addAll(Bounds.masterSeed(seed));
         problems.addAll(Bounds.threads(threads));
         if (!(precision > 0 && precision < 0.5)) problems.add("--precision must be in (0, 0.5)");
+        if (shardOption != null) {
+            try {
+                shard = Shard.parse(shardOption);
+                if (shard.count() > runs) problems.add("--shard " + shard + ": more shards than the batch's " + runs + " runs");
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println("escalation: " + p));
             return EscalationCommand.INVALID;
@@ -102,7 +118,8 @@ final class BatchCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return Outputs.invalid(file, e);
         }
-        try (ResultsFolder folder = Outputs.newFolder(out, resolved.scenario().name(), "", "-" + seed)) {
+        String suffix = "-" + seed + (shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count());
+        try (ResultsFolder folder = Outputs.newFolder(out, resolved.scenario().name(), "", suffix)) {
             Map<String, Object> manifest = Outputs.manifest();
             manifest.put("scenario", Outputs.scenario(resolved, file, json));
             manifest.put("overrides", overrides);
@@ -111,6 +128,7 @@ final class BatchCommand implements Callable<Integer> {
             manifest.put("precision", precision);
             manifest.put("report", !noReport);
             manifest.put("command", reproduce());
+            if (shard != null) manifest.put("shard", shard.manifest(runs));
             Theatre theatre = new Theatre(resolved.scenario());
             Aggregate aggregate = new Aggregate(theatre);
             try (BatchFiles files = new BatchFiles(folder, theatre)) {
@@ -135,10 +153,12 @@ final class BatchCommand implements Callable<Integer> {
             runs = r.runs();
             precision = r.precision();
             noReport = !r.report();
+            shard = r.shard();
             if (!folder.staleOwner().isEmpty()) {
                 System.err.println("The batch's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
             }
-            System.err.println("Resuming " + resume + " at run " + r.checkpoint().done() + " of " + runs);
+            System.err.println("Resuming " + resume + " at run " + (first() + r.checkpoint().done()) + " of " + runs
+                    + (shard == null ? "" : " (shard " + shard + ": runs " + first() + " to " + (end() - 1) + ")"));
             try (BatchFiles files = r.files()) {
                 return execute(r.theatre(), r.aggregate(), files, r.manifest(), r.checkpoint().identity(), r.checkpoint().done(), workers);
             } catch (java.io.IOException e) {
@@ -150,9 +170,22 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
+    /** The first run of this batch's share of the runs. */
+    private long first() {
+        return shard == null ? 0 : shard.from(runs);
+    }
+
+    /** The run after this batch's share's last. */
+    private long end() {
+        return shard == null ? runs : shard.to(runs);
+    }
+
+    /** Runs this batch's share from its {@code from}-th run; checkpoints count the runs done in this folder. */
     private Integer execute(Theatre theatre, Aggregate aggregate, BatchFiles files, Map<String, Object> manifest,
                             String identity, long from, int workers) throws Exception {
         long started = System.nanoTime();
+        long first = first();
+        long share = end() - first;
         manifest.put("threads", workers);
         manifest.put("java", System.getProperty("java.version"));
         manifest.put("started", Instant.now().toString());
@@ -166,16 +199,16 @@ final class BatchCommand implements Callable<Integer> {
 
         long done;
         long[] lastCheckpoint = {System.nanoTime()};
-        try (Progress progress = new Progress(from, runs, System.err)) {
+        try (Progress progress = new Progress(from, share, System.err)) {
             try {
-                done = BatchRunner.run(theatre, seed, from, runs, workers, new BatchRunner.Sink() {
+                done = BatchRunner.run(theatre, seed, first + from, first + share, workers, new BatchRunner.Sink() {
                     @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
                         files.row(run, runSeed, record, error);
                         if (record != null) aggregate.add(record);
                         else aggregate.addFailure();
                         progress.step();
                         if (System.nanoTime() - lastCheckpoint[0] > 2_000_000_000L) {
-                            files.checkpoint(aggregate, run + 1, id);
+                            files.checkpoint(aggregate, run + 1 - first, id);
                             lastCheckpoint[0] = System.nanoTime();
                         }
                     }
@@ -183,7 +216,7 @@ final class BatchCommand implements Callable<Integer> {
                     @Override public boolean stopRequested() {
                         return Interruption.requested();
                     }
-                });
+                }) - first;
             } catch (OutOfMemoryError e) {
                 return Outputs.outOfMemory(files.dir(), "batch");
             }
@@ -191,27 +224,46 @@ final class BatchCommand implements Callable<Integer> {
             manifest.put("runs_done", done);
             manifest.put("failed_runs", aggregate.failed());
             manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-            if (done < runs) {
+            if (done < share) {
                 files.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-                System.err.println("\nInterrupted after " + done + " of " + runs + " runs; every finished run is in "
+                System.err.println("\nInterrupted after " + done + " of " + share + " runs; every finished run is in "
                         + files.dir().resolve(BatchFiles.RUNS) + ". Finish with: escalation batch --resume " + files.dir());
                 return ExitCode.INTERRUPTED;
             }
         }
+        if (shard != null) {
+            // A shard keeps its sealed aggregates (the checkpoint) for the merge, and writes no statistics of its own.
+            manifest.put("complete", true);
+            files.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+            System.out.println("Wrote shard " + shard + " (runs " + first + " to " + (first + share - 1) + ") to " + files.dir()
+                    + "; join the shards with: escalation merge --out DIR SHARD-FOLDERS...");
+            return 0;
+        }
 
         BatchSummary summary = aggregate.summary((String) manifest.get("command"), seed);
-        files.tables(summary, aggregate, precision);
-        if (!noReport) BatchReport.write(files.folder(), summary, theatre.scenario.description(), precision);
+        finish(files, theatre, aggregate, summary, precision, noReport);
         manifest.put("complete", true);
         files.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
         files.forgetCheckpoint();
+        tell(files, aggregate, summary, precision, noReport);
+        return 0;
+    }
+
+    /** The tables, charts and report of a finished batch: the same for a batch run whole and for its shards merged. */
+    static void finish(BatchFiles files, Theatre theatre, Aggregate aggregate, BatchSummary summary, double precision, boolean noReport)
+            throws java.io.IOException {
+        files.tables(summary, aggregate, precision);
+        if (!noReport) BatchReport.write(files.folder(), summary, theatre.scenario.description(), precision);
+    }
+
+    /** What a finished batch prints. */
+    static void tell(BatchFiles files, Aggregate aggregate, BatchSummary summary, double precision, boolean noReport) {
         System.out.print(BatchReport.text(summary, precision));
         if (aggregate.failed() > 0) {
             System.out.println(aggregate.failed() + " run(s) threw an error and were left out of the statistics; "
                     + "their seeds and errors are in runs.csv (status 'error').");
         }
         System.out.println("Wrote " + files.dir() + (noReport ? "" : "; open " + files.dir().resolve(BatchFiles.REPORT)));
-        return 0;
     }
 
     private String reproduce() {

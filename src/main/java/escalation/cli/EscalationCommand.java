@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 "130:stopped by Ctrl-C, SIGTERM or SIGHUP; resumable with --resume (143 or 129 when the signal came while Java was still starting)"},
         subcommands = {ValidateCommand.class, RunCommand.class, BatchCommand.class, CompareCommand.class,
                 ExperimentCommand.class, BenchCommand.class, HistoryCommand.class, CalibrateCommand.class, GuiCommand.class,
-                ClassroomCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
+                ClassroomCommand.class, MergeCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class EscalationCommand implements Runnable {
     /** Exit code for an invalid scenario or command line. */
     public static final int INVALID = ExitCode.INVALID;

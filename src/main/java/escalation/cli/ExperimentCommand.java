@@ -3,6 +3,7 @@ package escalation.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import escalation.cluster.Shard;
 import escalation.io.ResultsFolder;
 import escalation.report.BatchFiles;
 import escalation.report.ExperimentFiles;
@@ -60,6 +61,13 @@ final class ExperimentCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only share K (0 to N-1) of N of the design points, with the "
+            + "seeds they have in the whole experiment, into a folder that `escalation merge` joins with the other shards' (see docs/cluster.md).")
+    String shardOption;
+
+    /** The share of the design points this process runs; null for the whole experiment. */
+    private Shard shard;
+
     /** Seconds between checkpoints. */
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
 
@@ -71,8 +79,15 @@ final class ExperimentCommand implements Callable<Integer> {
         if (workers < 1) return invalid("--threads must be at least 1");
         if (stopAfter != null && stopAfter < 1) return invalid("--stop-after must be at least 1");
         if (resume != null) {
-            String conflict = Resumption.conflicts(spec, "experiment", "--threads and --stop-after", "--out", "--no-report");
+            String conflict = Resumption.conflicts(spec, "experiment", "--threads and --stop-after", "--out", "--no-report", "--shard");
             if (conflict != null) return invalid(conflict);
+        }
+        if (shardOption != null) {
+            try {
+                shard = Shard.parse(shardOption);
+            } catch (IllegalArgumentException x) {
+                return invalid(x.getMessage());
+            }
         }
         return resume != null ? resume(workers) : start(workers);
     }
@@ -85,9 +100,13 @@ final class ExperimentCommand implements Callable<Integer> {
             return Outputs.invalid(file, e);
         }
         Experiment e = Experiment.of(f);
+        if (shard != null && shard.count() > e.points()) {
+            return invalid("--shard " + shard + ": more shards than the experiment's " + e.points() + " design points");
+        }
         ResultsFolder folder;
         try {
-            folder = Outputs.newFolder(out, f.scenario().scenario().name(), "experiment-", "-" + f.seed());
+            folder = Outputs.newFolder(out, f.scenario().scenario().name(), "experiment-",
+                    "-" + f.seed() + (shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count()));
         } catch (java.nio.file.FileAlreadyExistsException x) {
             return Outputs.taken(x);
         }
@@ -107,9 +126,11 @@ final class ExperimentCommand implements Callable<Integer> {
         manifest.put("report", !noReport);
         manifest.put("seeds", f.commonRandomNumbers() ? "replication r of every point uses Seeds.of(seed, r)"
                 : "replication r of design point p, under every policy, uses Seeds.of(seed, p, r)");
+        manifest.put("report", !noReport);
+        if (shard != null) manifest.put("shard", shard.manifest(e.points()));
         ScenarioModel model = new ScenarioModel(f);
         try (ResultsFolder owned = folder; ExperimentFiles files = new ExperimentFiles(owned, e, model, null)) {
-            return execute(f, e, model, files, manifest, 0, workers);
+            return execute(f, e, model, files, manifest, shard == null ? 0 : shard.from(e.points()), workers);
         }
     }
 
@@ -151,6 +172,14 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         noReport = !m.path("report").asBoolean(true);
         Experiment e = Experiment.of(f);
+        if (m.has("report")) noReport = noReport || !m.path("report").asBoolean(true);
+        if (m.has("shard")) {
+            try {
+                shard = new Shard(m.path("shard").path("index").asInt(-1), m.path("shard").path("count").asInt(-1));
+            } catch (IllegalArgumentException x) {
+                return invalid(resume + ": its manifest's shard " + m.path("shard") + " is not a shard (" + x.getMessage() + ")");
+            }
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = json.convertValue(m, LinkedHashMap.class);
         ExperimentFiles.Checkpoint cp = ExperimentFiles.readCheckpoint(resume);
@@ -164,6 +193,8 @@ final class ExperimentCommand implements Callable<Integer> {
     private Integer execute(ExperimentFile f, Experiment e, ScenarioModel model, ExperimentFiles files, Map<String, Object> manifest,
                             long from, int workers) throws Exception {
         long started = System.nanoTime();
+        long first = shard == null ? 0 : shard.from(e.points());
+        long to = shard == null ? e.points() : shard.to(e.points());
         manifest.put("threads", workers);
         manifest.put("java", System.getProperty("java.version"));
         manifest.put("started", Instant.now().toString());
@@ -175,9 +206,10 @@ final class ExperimentCommand implements Callable<Integer> {
                 + (e.policies().size() == 1 ? "y" : "ies") + ") x " + e.replications() + " replications = " + e.runs() + " runs");
         long done;
         long[] pointsRun = {0};
-        try (Interruption.Listening stop = Interruption.listen(); Progress progress = new Progress(from * e.replications(), e.runs(), System.err)) {
+        try (Interruption.Listening stop = Interruption.listen(); Progress progress = new Progress((from - first) * e.replications(),
+                (to - first) * e.replications(), System.err)) {
             long[] last = {System.nanoTime()};
-            done = ExperimentRunner.run(e, model, from, workers, new ExperimentRunner.Sink() {
+            done = ExperimentRunner.run(e, model, from, to, workers, new ExperimentRunner.Sink() {
                 @Override public void run(long run, long point, int replication, int seed, Observation o, Throwable error) throws Exception {
                     files.run(run, point, replication, seed, o, error);
                     progress.step();
@@ -199,19 +231,24 @@ final class ExperimentCommand implements Callable<Integer> {
             files.checkpoint(done);
             manifest.put("points_done", done);
             manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-            if (done < e.points()) {
+            if (done < to) {
                 files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-                System.err.println("\nInterrupted after " + done + " of " + e.points() + " points; every finished point is in "
+                System.err.println("\nInterrupted after " + (done - first) + " of " + (to - first) + " points; every finished point is in "
                         + files.folder().path() + ". Finish with: escalation experiment --resume " + files.folder().path());
                 return ExitCode.INTERRUPTED;
             }
         }
-        Analysis.Result a = Analysis.of(e, files.means(), f.discovery(), f.bootstrap(), f.bins());
-        ExperimentReport.tables(files.folder(), a);
-        String summary = ExperimentReport.text(a);
-        if (!noReport) ExperimentReport.write(files.folder(), a, f.title(), (String) manifest.get("command"), summary);
         long failed = files.failed();
         manifest.put("failed_runs", failed);
+        if (shard != null) {
+            // A shard keeps its checkpoint and its points' exact means for the merge, and analyses nothing alone.
+            manifest.put("complete", true);
+            files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+            System.out.println("Wrote shard " + shard + " (design points " + first + " to " + (to - 1) + ") to " + files.folder().path()
+                    + "; join the shards with: escalation merge --out DIR SHARD-FOLDERS...");
+            return 0;
+        }
+        String summary = analyse(f, e, files.folder(), files.means(), (String) manifest.get("command"), noReport);
         manifest.put("complete", true);
         files.forget();
         files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
@@ -223,6 +260,16 @@ final class ExperimentCommand implements Callable<Integer> {
         Path dir = files.folder().path();
         System.out.println("Wrote " + dir + (noReport ? "" : "; open " + dir.resolve(ExperimentReport.REPORT)));
         return 0;
+    }
+
+    /** The analysis tables, charts and report of a finished experiment (whole, or merged from shards); returns its summary text. */
+    static String analyse(ExperimentFile f, Experiment e, ResultsFolder folder, double[][] means, String command, boolean noReport)
+            throws Exception {
+        Analysis.Result a = Analysis.of(e, means, f.discovery(), f.bootstrap(), f.bins());
+        ExperimentReport.tables(folder, a);
+        String summary = ExperimentReport.text(a);
+        if (!noReport) ExperimentReport.write(folder, a, f.title(), command, summary);
+        return summary;
     }
 
     private static int invalid(String message) {

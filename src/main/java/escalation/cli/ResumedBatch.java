@@ -3,6 +3,7 @@ package escalation.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import escalation.cluster.Shard;
 import escalation.experiment.Aggregate;
 import escalation.io.Checkpoint;
 import escalation.io.ResultsFolder;
@@ -21,7 +22,7 @@ import java.util.Map;
  * SHA-256). Every reason to refuse is listed at once.
  */
 record ResumedBatch(Map<String, Object> manifest, Checkpoint checkpoint, Theatre theatre, Aggregate aggregate,
-                    BatchFiles files, long seed, long runs, double precision, boolean report) {
+                    BatchFiles files, long seed, long runs, double precision, boolean report, Shard shard) {
 
     static ResumedBatch open(ResultsFolder folder, ObjectMapper json) throws Resumption.Refused, IOException {
         List<String> why = new ArrayList<>();
@@ -31,7 +32,19 @@ record ResumedBatch(Map<String, Object> manifest, Checkpoint checkpoint, Theatre
         JsonNode scenario = m.path("scenario");
         long seed = Resumption.integer(m, "seed", 0, Bounds.MAX_MASTER_SEED, why);
         long runs = Resumption.integer(m, "runs", 1, BatchCommand.MAX_RUNS, why);
-        if (runs >= 0 && cp.done() > runs) why.add("the checkpoint covers " + cp.done() + " runs, more than the batch's " + runs);
+        Shard shard = null;
+        if (m.has("shard")) {
+            try {
+                shard = new Shard(m.path("shard").path("index").asInt(-1), m.path("shard").path("count").asInt(-1));
+                if (runs >= 0 && (shard.from(runs) != m.path("shard").path("from").asLong(-1) || shard.to(runs) != m.path("shard").path("to").asLong(-1))) {
+                    why.add("manifest.json: shard " + m.path("shard") + " does not cover the runs that shard " + shard + " of " + runs + " covers");
+                }
+            } catch (IllegalArgumentException e) {
+                why.add("manifest.json: shard " + m.path("shard") + " is not a shard (" + e.getMessage() + ")");
+            }
+        }
+        long share = runs < 0 ? -1 : shard == null ? runs : shard.to(runs) - shard.from(runs);
+        if (share >= 0 && cp.done() > share) why.add("the checkpoint covers " + cp.done() + " runs, more than the batch's " + share);
         double precision = m.path("precision").isNumber() ? m.path("precision").asDouble() : 0.02;
         if (!(precision > 0 && precision < 0.5)) why.add("manifest.json: precision " + m.path("precision") + " is not in (0, 0.5)");
         boolean report = m.path("report").asBoolean(true);
@@ -51,6 +64,6 @@ record ResumedBatch(Map<String, Object> manifest, Checkpoint checkpoint, Theatre
         } catch (StreamedTable.Mismatch e) {
             throw new Resumption.Refused(List.of(e.getMessage()));
         }
-        return new ResumedBatch(opened.manifestMap(json), cp, theatre, aggregate, files, seed, runs, precision, report);
+        return new ResumedBatch(opened.manifestMap(json), cp, theatre, aggregate, files, seed, runs, precision, report, shard);
     }
 }

@@ -165,6 +165,57 @@ public final class Aggregate {
         return levelCounts[day].clone();
     }
 
+    // ------------------------------------------------------------------ merge
+
+    /**
+     * Adds the aggregates of the runs that follow this one's (the next shard of a batch). Counts add
+     * exactly; the floating-point sums are sums of whole numbers, which add exactly, in any grouping, as
+     * long as they stay below 2^53 ({@link #exact()}), so the result is the one a single pass in run order gives.
+     */
+    public void absorb(Aggregate o) {
+        if (o.levelCounts.length != levelCounts.length || o.pairMetrics.length != pairMetrics.length) {
+            throw new IllegalArgumentException("aggregates of different scenarios");
+        }
+        runs += o.runs;
+        failed += o.failed;
+        for (int d = 0; d < levelCounts.length; d++) addLongs(levelCounts[d], o.levelCounts[d]);
+        addLongs(endLevelCounts, o.endLevelCounts);
+        addLongs(crossed, o.crossed);
+        for (int k = 0; k < crossingDayCounts.length; k++) addLongs(crossingDayCounts[k], o.crossingDayCounts[k]);
+        for (int p = 0; p < pairMetrics.length; p++) {
+            for (int m = 0; m < pairMetrics[p].length; m++) pairMetrics[p][m].absorb(o.pairMetrics[p][m]);
+        }
+        for (int a = 0; a < killedSuffered.length; a++) killedSuffered[a].absorb(o.killedSuffered[a]);
+        for (int a = 0; a < weeklyAttacks.length; a++) {
+            for (int w = 0; w < weeklyAttacks[a].length; w++) weeklyAttacks[a][w] += o.weeklyAttacks[a][w];
+        }
+    }
+
+    /**
+     * True when every floating-point sum is below 2^53: then every partial sum of whole numbers on the
+     * way was exact too, whatever the grouping, and merged shards give the bytes of one pass.
+     */
+    public boolean exact() {
+        for (Histogram[] row : pairMetrics) {
+            for (Histogram h : row) {
+                if (!h.exact()) return false;
+            }
+        }
+        for (Histogram h : killedSuffered) {
+            if (!h.exact()) return false;
+        }
+        for (double[] row : weeklyAttacks) {
+            for (double v : row) {
+                if (!(v < Histogram.EXACT)) return false;
+            }
+        }
+        return true;
+    }
+
+    private static void addLongs(long[] into, long[] more) {
+        for (int i = 0; i < into.length; i++) into[i] = Math.addExact(into[i], more[i]);
+    }
+
     // ------------------------------------------------------------------ checkpoint
 
     public void write(DataOutput out) throws IOException {

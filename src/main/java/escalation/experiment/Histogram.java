@@ -67,6 +67,28 @@ final class Histogram {
         return Statistics.quantile(values(), countsOfValues(), q);
     }
 
+    /** Below this, doubles hold every whole number exactly. */
+    static final double EXACT = 0x1p53;
+
+    /** Adds another histogram's counts and sums. */
+    void absorb(Histogram o) {
+        if (o.max >= 0) {
+            int dense = Math.min(o.max + 1, DENSE);
+            if (dense > counts.length) counts = Arrays.copyOf(counts, dense);
+            for (int v = 0; v < dense && v < o.counts.length; v++) counts[v] += o.counts[v];
+        }
+        o.large.forEach((v, c) -> large.merge(v, c, Long::sum));
+        max = Math.max(max, o.max);
+        n += o.n;
+        sum += o.sum;
+        sumOfSquares += o.sumOfSquares;
+    }
+
+    /** The sums are whole numbers below 2^53, so they are exact whatever the order they were added in. */
+    boolean exact() {
+        return sum < EXACT && sumOfSquares < EXACT;
+    }
+
     void write(DataOutput out) throws IOException {
         out.writeInt(max);
         int dense = Math.min(max + 1, DENSE);

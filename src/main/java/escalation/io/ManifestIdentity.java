@@ -25,7 +25,7 @@ import java.util.TreeSet;
 public final class ManifestIdentity {
     /** Fields of a manifest that change as the work runs, or from one sitting to the next. */
     public static final Set<String> VOLATILE = Set.of("threads", "java", "started", "complete", "runs_done", "failed_runs",
-            "wall_seconds", "resumed", "generations_done");
+            "wall_seconds", "resumed", "generations_done", "points_done", "merged_from");
     /** Reads numbers exactly as written, so that a manifest read back hashes as it was written. */
     public static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -77,6 +77,27 @@ public final class StreamedTable implements AutoCloseable {
      */
     public static StreamedTable resume(ResultsFolder folder, String name, String header, Mark mark) throws IOException, Mismatch {
         Path file = folder.path().resolve(name);
+        MessageDigest digest = verified(file, header, mark);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        ch.truncate(mark.bytes());
+        ch.position(mark.bytes());
+        return new StreamedTable(file, ch, digest, mark.rows());
+    }
+
+    /**
+     * Checks, reading only, that {@code file} holds exactly what {@code mark} covers and nothing after it:
+     * its header, its rows, its bytes' SHA-256 (a finished table that a merge reads).
+     */
+    public static void check(Path file, String header, Mark mark) throws IOException, Mismatch {
+        verified(file, header, mark);
+        if (Files.size(file) != mark.bytes()) {
+            throw new Mismatch(file + " holds " + (Files.size(file) - mark.bytes()) + " bytes more than the " + mark.rows()
+                    + " rows recorded as finished");
+        }
+    }
+
+    /** The running SHA-256 of the first {@code mark.bytes()} bytes of {@code file}, once they are checked to be what the mark covers. */
+    private static MessageDigest verified(Path file, String header, Mark mark) throws IOException, Mismatch {
         if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new Mismatch(file + " is missing (or is not a plain file); the checkpoint covers " + mark.rows() + " rows of it");
         }
@@ -115,10 +136,34 @@ public final class StreamedTable implements AutoCloseable {
         if (newlines != mark.rows() + 1) {
             throw new Mismatch(file + " holds " + (newlines - 1) + " rows where the checkpoint covers " + mark.rows());
         }
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        ch.truncate(mark.bytes());
-        ch.position(mark.bytes());
-        return new StreamedTable(file, ch, digest, mark.rows());
+        return digest;
+    }
+
+    /**
+     * Appends the rows of another table with the same header (a shard's), streamed, without its header;
+     * returns how many rows were appended.
+     */
+    public long append(Path other) throws IOException {
+        long newlines = 0;
+        boolean header = true;
+        char[] buf = new char[1 << 16];
+        try (java.io.Reader in = Files.newBufferedReader(other, StandardCharsets.UTF_8)) {
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] != '\n') continue;
+                    if (header) {
+                        header = false;
+                        start = i + 1;
+                    } else {
+                        newlines++;
+                    }
+                }
+                if (!header) writer.write(buf, start, n - start);
+            }
+        }
+        rows += newlines;
+        return newlines;
     }
 
     /** Appends one row (ending with a newline). */

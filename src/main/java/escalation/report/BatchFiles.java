@@ -52,6 +52,17 @@ public final class BatchFiles implements AutoCloseable {
         return new BatchFiles(folder, theatre, StreamedTable.resume(folder, RUNS, header(theatre), mark));
     }
 
+    /** Checks, reading only, that a finished batch's (a shard's) {@code runs.csv} holds exactly the rows its checkpoint covers. */
+    public static void check(Path dir, Theatre theatre, StreamedTable.Mark mark) throws IOException, StreamedTable.Mismatch {
+        StreamedTable.check(dir.resolve(RUNS), header(theatre), mark);
+    }
+
+    /** Appends the rows of another batch's (a shard's) {@code runs.csv}, streamed; returns how many. */
+    public long append(Path otherDir) throws IOException {
+        folder.guard();
+        return runs.append(otherDir.resolve(RUNS));
+    }
+
     public Path dir() {
         return dir;
     }

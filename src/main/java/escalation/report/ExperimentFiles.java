@@ -32,7 +32,8 @@ public final class ExperimentFiles implements AutoCloseable {
     public static final String MEANS = ".point-means";
     public static final String CHECKPOINT = ".checkpoint";
     private static final int MAGIC = 0x45535831;
-    private static final List<String> NAMES = List.of(RUNS, POINTS, POINT_OUTCOMES, POINT_ACTORS, MEANS);
+    /** The files that grow point by point, in the order a checkpoint records their lengths. */
+    public static final List<String> NAMES = List.of(RUNS, POINTS, POINT_OUTCOMES, POINT_ACTORS, MEANS);
 
     private final ResultsFolder folder;
     private final Experiment e;

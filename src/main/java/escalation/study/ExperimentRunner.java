@@ -32,11 +32,16 @@ public final class ExperimentRunner {
      * sink (every point unless stopped).
      */
     public static long run(Experiment e, ExperimentModel model, long fromPoint, int threads, Sink sink) throws Exception {
+        return run(e, model, fromPoint, e.points(), threads, sink);
+    }
+
+    /** Runs points {@code [fromPoint, toPoint)} (a shard of the design); returns the first point not handed to the sink. */
+    public static long run(Experiment e, ExperimentModel model, long fromPoint, long toPoint, int threads, Sink sink) throws Exception {
         int r = e.replications();
         ConcurrentHashMap<Long, Prepared> prepared = new ConcurrentHashMap<>();
         PointAccumulator acc = new PointAccumulator(e);
         long[] pointsDone = {fromPoint};
-        long endRun = BatchRunner.runOrdered(fromPoint * r, e.runs(), threads, e::seed, (run, seed) -> {
+        long endRun = BatchRunner.runOrdered(fromPoint * r, toPoint * r, threads, e::seed, (run, seed) -> {
             long point = run / r;
             Prepared p = prepared.computeIfAbsent(point, q -> prepare(e, model, q));
             if (p.error != null) throw new PreparationFailed(p.error);
@@ -57,7 +62,7 @@ public final class ExperimentRunner {
             }
             return false;
         });
-        return endRun == e.runs() ? e.points() : pointsDone[0];
+        return endRun == toPoint * r ? toPoint : pointsDone[0];
     }
 
     private record Prepared(ExperimentModel.Prepared model, Throwable error) { }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import escalation.cluster.Shard;
+import escalation.io.Checkpoint;
+import escalation.io.ManifestIdentity;
 import escalation.io.ResultsFolder;
+import escalation.io.StreamedTable;
 import escalation.report.BatchFiles;
 import escalation.report.ExperimentFiles;
 import escalation.report.ExperimentReport;
@@ -20,7 +23,8 @@ import escalation.study.ScenarioModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -123,7 +127,6 @@ final class ExperimentCommand implements Callable<Integer> {
         manifest.put("replications", e.replications());
         manifest.put("runs", e.runs());
         manifest.put("seed", f.seed());
-        manifest.put("report", !noReport);
         manifest.put("seeds", f.commonRandomNumbers() ? "replication r of every point uses Seeds.of(seed, r)"
                 : "replication r of design point p, under every policy, uses Seeds.of(seed, p, r)");
         manifest.put("report", !noReport);
@@ -136,26 +139,28 @@ final class ExperimentCommand implements Callable<Integer> {
 
     private Integer resume(int workers) throws Exception {
         ResultsFolder folder;
-        JsonNode m;
         try {
             folder = ResultsFolder.existing(resume);
         } catch (java.io.IOException x) {
             return invalid(resume + " is not an experiment's results folder (" + x.getMessage() + ")");
         }
         try (ResultsFolder owned = folder) {
-            try {
-                m = json.readTree(resume.resolve(BatchFiles.MANIFEST).toFile());
-            } catch (java.io.IOException x) {
-                return invalid(resume + " is not an experiment's results folder (" + x.getMessage() + ")");
-            }
-            return resume(owned, m, workers);
+            return resume(owned, workers);
+        } catch (Resumption.Refused x) {
+            return Resumption.refused(resume, x);
         }
     }
 
-    private Integer resume(ResultsFolder folder, JsonNode m, int workers) throws Exception {
-        if (!"experiment".equals(m.path("kind").asText())) return invalid(resume + " holds no experiment (its manifest is of another kind)");
-        if (m.path("complete").asBoolean(false)) return invalid("the experiment in " + resume + " is already complete");
-        if (!Files.exists(resume.resolve(ExperimentFiles.CHECKPOINT))) return invalid(resume + " has no checkpoint to resume from");
+    /**
+     * Resumes after the checks every resume makes ({@link Resumption}: the checkpoint's seal, the manifest
+     * against it, the resolved scenario's hash), the experiment file's own hash, the shard, and every
+     * file against the checkpoint's marks; all reasons to refuse are listed at once and nothing is written.
+     */
+    private Integer resume(ResultsFolder folder, int workers) throws Exception {
+        List<String> why = new ArrayList<>();
+        Resumption.Opened opened = Resumption.open(folder, "experiment", "experiment", json, why);
+        JsonNode m = opened.manifest();
+        Checkpoint cp = opened.checkpoint();
         Path source = ScenarioLibrary.locate(m.path("experiment").path("path").asText());
         ExperimentFile f;
         try {
@@ -167,26 +172,34 @@ final class ExperimentCommand implements Callable<Integer> {
         String scenarioWas = m.path("scenario").path("sha256").asText();
         Object scenarioNow = Outputs.scenario(f.scenario(), f.scenarioFile(), json).get("sha256");
         if (!was.equals(Outputs.input(source).get("sha256")) || !scenarioWas.equals(scenarioNow)) {
-            return invalid(source + " or its scenario changed since the experiment started (SHA-256 differs from the manifest's); "
+            why.add(source + " or its scenario changed since the experiment started (SHA-256 differs from the manifest's); "
                     + "resuming would mix two experiments. Restore them, or start a new experiment");
         }
-        noReport = !m.path("report").asBoolean(true);
         Experiment e = Experiment.of(f);
-        if (m.has("report")) noReport = noReport || !m.path("report").asBoolean(true);
         if (m.has("shard")) {
             try {
                 shard = new Shard(m.path("shard").path("index").asInt(-1), m.path("shard").path("count").asInt(-1));
             } catch (IllegalArgumentException x) {
-                return invalid(resume + ": its manifest's shard " + m.path("shard") + " is not a shard (" + x.getMessage() + ")");
+                why.add("manifest.json: its shard " + m.path("shard") + " is not a shard (" + x.getMessage() + ")");
             }
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = json.convertValue(m, LinkedHashMap.class);
-        ExperimentFiles.Checkpoint cp = ExperimentFiles.readCheckpoint(resume);
-        System.err.println("Resuming " + resume + " at point " + cp.pointsDone() + " of " + e.points());
+        long first = shard == null ? 0 : shard.from(e.points());
+        long to = shard == null ? e.points() : shard.to(e.points());
+        if (cp.done() < first || cp.done() > to) {
+            why.add("the checkpoint is at point " + cp.done() + ", outside the experiment's points " + first + " to " + to);
+        }
+        Resumption.check(why);
+        noReport = !m.path("report").asBoolean(true);
         ScenarioModel model = new ScenarioModel(f);
-        try (ExperimentFiles files = new ExperimentFiles(folder, e, model, cp)) {
-            return execute(f, e, model, files, manifest, cp.pointsDone(), workers);
+        ExperimentFiles files;
+        try {
+            files = new ExperimentFiles(folder, e, model, cp);
+        } catch (StreamedTable.Mismatch x) {
+            throw new Resumption.Refused(List.of(x.getMessage()));
+        }
+        System.err.println("Resuming " + resume + " at point " + cp.done() + " of " + e.points());
+        try (files) {
+            return execute(f, e, model, files, opened.manifestMap(json), cp.done(), workers);
         }
     }
 
@@ -201,7 +214,8 @@ final class ExperimentCommand implements Callable<Integer> {
         manifest.put("complete", false);
         manifest.put("points_done", from);
         files.folder().write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-        files.checkpoint(from);
+        String identity = ManifestIdentity.of(ManifestIdentity.read(files.folder().path().resolve(BatchFiles.MANIFEST)));
+        files.checkpoint(from, identity);
         System.err.println(f.title() + ": " + e.points() + " points (" + f.design().kind() + ", " + e.policies().size() + " polic"
                 + (e.policies().size() == 1 ? "y" : "ies") + ") x " + e.replications() + " replications = " + e.runs() + " runs");
         long done;
@@ -219,7 +233,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     files.point(r);
                     pointsRun[0]++;
                     if (System.nanoTime() - last[0] > CHECKPOINT_NANOS) {
-                        files.checkpoint(r.point() + 1);
+                        files.checkpoint(r.point() + 1, identity);
                         last[0] = System.nanoTime();
                     }
                 }
@@ -228,7 +242,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     return stop.requested() || (stopAfter != null && pointsRun[0] >= stopAfter);
                 }
             });
-            files.checkpoint(done);
+            files.checkpoint(done, identity);
             manifest.put("points_done", done);
             manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
             if (done < to) {

@@ -3,6 +3,8 @@ package escalation.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import escalation.cluster.ShardFolder;
+import escalation.io.Checkpoint;
+import escalation.io.ManifestIdentity;
 import escalation.io.ResultsFolder;
 import escalation.report.BatchFiles;
 import escalation.report.ExperimentFiles;
@@ -21,8 +23,8 @@ import java.util.Map;
 
 /**
  * The shards of one experiment joined into the experiment's results folder. Each shard's tables grow
- * point by point, in point order, and its checkpoint records their lengths; the merge checks each
- * shard's files against it before writing anything, streams the tables of the shards one after the
+ * point by point, in point order, and its sealed checkpoint records how far each goes and what its bytes
+ * hash to; the merge checks each shard's files against it before writing anything, streams the tables of the shards one after the
  * other (the header once), reads the points' exact means back in point order, and analyses them with
  * the code of an experiment run whole.
  */
@@ -63,31 +65,29 @@ final class MergedExperiment {
         long failed = 0;
         for (ShardFolder s : shards) {
             String again = " Run it again with: rm -r " + s.dir() + " && " + s.rerun(s.shard(), s.dir());
-            ExperimentFiles.Checkpoint cp;
+            Checkpoint cp;
             try {
-                cp = ExperimentFiles.readCheckpoint(s.dir());
-            } catch (IOException x) {
-                why.add(s.dir() + " (shard " + s.shard() + ") is damaged: its checkpoint cannot be read (" + x.getMessage() + ")." + again);
+                cp = Checkpoint.read(s.dir());
+            } catch (Checkpoint.Damaged x) {
+                why.add(s.dir() + " (shard " + s.shard() + ") is damaged: " + x.getMessage() + "." + again);
                 continue;
             }
-            if (cp.pointsDone() != s.to()) {
-                why.add(s.dir() + " (shard " + s.shard() + ") is incomplete: it reached point " + cp.pointsDone() + " of its "
+            if (cp.done() != s.to()) {
+                why.add(s.dir() + " (shard " + s.shard() + ") is incomplete: it reached point " + cp.done() + " of its "
                         + s.from() + " to " + (s.to() - 1) + "; finish it with: " + s.resume());
                 continue;
             }
-            List<String> bad = new ArrayList<>();
-            for (int i = 0; i < ExperimentFiles.NAMES.size(); i++) {
-                Path p = s.dir().resolve(ExperimentFiles.NAMES.get(i));
-                long size = Files.isRegularFile(p) ? Files.size(p) : -1;
-                if (size != cp.lengths()[i]) {
-                    bad.add(ExperimentFiles.NAMES.get(i) + (size < 0 ? " is missing" : " holds " + size + " bytes, not the " + cp.lengths()[i] + " recorded"));
-                }
-            }
-            if (!bad.isEmpty()) {
-                why.add(s.dir() + " (shard " + s.shard() + ") is damaged: " + String.join(", ", bad) + "." + again);
+            List<String> changed = ManifestIdentity.differences(cp.identity(), s.manifest());
+            if (!changed.isEmpty()) {
+                why.add(s.dir() + " (shard " + s.shard() + "): manifest.json was changed since the shard ran: " + String.join("; ", changed) + "." + again);
                 continue;
             }
-            failed += cp.failed();
+            List<String> bad = ExperimentFiles.check(s.dir(), cp);
+            if (!bad.isEmpty()) {
+                why.add(s.dir() + " (shard " + s.shard() + ") is damaged: " + String.join("; ", bad) + "." + again);
+                continue;
+            }
+            failed += ExperimentFiles.failed(cp);
         }
         return why.isEmpty() ? new MergedExperiment(shards, f, e, failed) : null;
     }

@@ -200,6 +200,11 @@ public final class StreamedTable implements AutoCloseable {
         }
     }
 
+    /** A copy of a running digest, to read its hash so far and go on. */
+    static MessageDigest copy(MessageDigest d) {
+        return (MessageDigest) cloneOf(d);
+    }
+
     private static Object cloneOf(MessageDigest d) {
         try {
             return d.clone();

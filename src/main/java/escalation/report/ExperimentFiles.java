@@ -1,8 +1,10 @@
 package escalation.report;
 
 import escalation.io.AppendedFile;
+import escalation.io.Checkpoint;
 import escalation.io.Csv;
 import escalation.io.ResultsFolder;
+import escalation.io.StreamedTable;
 import escalation.study.Experiment;
 import escalation.study.ExperimentModel;
 import escalation.study.Factor;
@@ -14,15 +16,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The streamed tables of an experiment's results folder. {@code runs.csv} grows one row per run,
  * {@code points.csv}, {@code point-outcomes.csv} and {@code point-actors.csv} rows per point, in order,
  * as points finish; each point's exact means also go to a hidden binary file for the analysis at the
- * end. After each point the lengths of all five may be checkpointed: a resumed experiment cuts every
- * file back to its checkpointed length and goes on from the next point, so its files are byte for byte
- * those of an uninterrupted one.
+ * end. After each point the five may be checkpointed ({@link Checkpoint}, sealed): how far each goes and
+ * what its bytes hash to. A resumed experiment checks every file against its mark, cuts it back to it and
+ * goes on from the next point, so its files are byte for byte those of an uninterrupted one.
  */
 public final class ExperimentFiles implements AutoCloseable {
     public static final String RUNS = "runs.csv";
@@ -30,8 +33,7 @@ public final class ExperimentFiles implements AutoCloseable {
     public static final String POINT_OUTCOMES = "point-outcomes.csv";
     public static final String POINT_ACTORS = "point-actors.csv";
     public static final String MEANS = ".point-means";
-    public static final String CHECKPOINT = ".checkpoint";
-    private static final int MAGIC = 0x45535831;
+    public static final String CHECKPOINT = Checkpoint.NAME;
     /** The files that grow point by point, in the order a checkpoint records their lengths. */
     public static final List<String> NAMES = List.of(RUNS, POINTS, POINT_OUTCOMES, POINT_ACTORS, MEANS);
 
@@ -43,20 +45,53 @@ public final class ExperimentFiles implements AutoCloseable {
     private long cellsPoint = -1;
     private String cells;
 
-    /** What a checkpoint holds: the points done, each file's length after them, and the runs that failed among them. */
-    public record Checkpoint(long pointsDone, long[] lengths, long failed) { }
-
-    /** Starts the tables afresh ({@code from} null) or cuts them back to a checkpoint. */
-    public ExperimentFiles(ResultsFolder folder, Experiment e, ExperimentModel model, Checkpoint from) throws IOException {
+    /**
+     * Starts the tables afresh ({@code from} null) or cuts them back to a checkpoint, after checking that
+     * each holds exactly what the checkpoint covers.
+     */
+    public ExperimentFiles(ResultsFolder folder, Experiment e, ExperimentModel model, Checkpoint from)
+            throws IOException, StreamedTable.Mismatch {
         this.folder = folder;
         this.e = e;
         this.model = model;
-        for (int i = 0; i < files.length; i++) {
-            Path p = folder.path().resolve(NAMES.get(i));
-            files[i] = from == null ? AppendedFile.create(p) : AppendedFile.resume(p, from.lengths()[i]);
+        if (from != null) {
+            if (from.tables().size() != NAMES.size()) throw StreamedTable.mismatch("the checkpoint is not an experiment's");
+            failed = failed(from);
+            if (failed < 0) throw StreamedTable.mismatch("the checkpoint is not an experiment's");
+        }
+        try {
+            for (int i = 0; i < files.length; i++) {
+                Path p = folder.path().resolve(NAMES.get(i));
+                files[i] = from == null ? AppendedFile.create(p) : AppendedFile.resume(p, from.tables().get(i));
+            }
+        } catch (IOException | StreamedTable.Mismatch x) {
+            close();
+            throw x;
         }
         if (from == null) header();
-        else failed = from.failed();
+    }
+
+    /** The runs that failed before a checkpoint, or -1 when its state is not an experiment's. */
+    public static long failed(Checkpoint cp) {
+        long[] failed = {-1};
+        return cp.restore(in -> failed[0] = in.readLong()) && failed[0] >= 0 ? failed[0] : -1;
+    }
+
+    /**
+     * Checks, reading only, that a finished experiment's (a shard's) files hold exactly what its
+     * checkpoint covers; the problems found, empty when none.
+     */
+    public static List<String> check(Path dir, Checkpoint cp) throws IOException {
+        List<String> problems = new ArrayList<>();
+        if (cp.tables().size() != NAMES.size() || failed(cp) < 0) return List.of("its checkpoint is not an experiment's");
+        for (int i = 0; i < NAMES.size(); i++) {
+            try {
+                AppendedFile.check(dir.resolve(NAMES.get(i)), cp.tables().get(i));
+            } catch (StreamedTable.Mismatch x) {
+                problems.add(x.getMessage());
+            }
+        }
+        return problems;
     }
 
     private void header() throws IOException {
@@ -142,31 +177,16 @@ public final class ExperimentFiles implements AutoCloseable {
         files[4].write(bytes.toByteArray());
     }
 
-    /** Makes everything so far durable and records it as the state after {@code pointsDone} points. */
-    public void checkpoint(long pointsDone) throws IOException {
-        long[] lengths = new long[files.length];
-        for (int i = 0; i < files.length; i++) {
-            files[i].sync();
-            lengths[i] = files[i].length();
-        }
-        folder.write(CHECKPOINT, out -> {
-            DataOutputStream data = new DataOutputStream(out);
-            data.writeInt(MAGIC);
-            data.writeLong(pointsDone);
-            for (long l : lengths) data.writeLong(l);
-            data.writeLong(failed);
-            data.flush();
-        });
-    }
-
-    public static Checkpoint readCheckpoint(Path dir) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(CHECKPOINT))))) {
-            if (in.readInt() != MAGIC) throw new IOException("not an experiment's checkpoint: " + dir.resolve(CHECKPOINT));
-            long done = in.readLong();
-            long[] lengths = new long[NAMES.size()];
-            for (int i = 0; i < lengths.length; i++) lengths[i] = in.readLong();
-            return new Checkpoint(done, lengths, in.readLong());
-        }
+    /**
+     * Makes everything so far durable and records, sealed, the state after {@code pointsDone} points: how
+     * far each file goes and what its bytes hash to, the runs that failed, and the identity of the
+     * experiment ({@code identity}, see {@link escalation.io.ManifestIdentity}).
+     */
+    public void checkpoint(long pointsDone, String identity) throws IOException {
+        List<StreamedTable.Mark> marks = new ArrayList<>();
+        for (AppendedFile f : files) marks.add(f.mark(pointsDone));
+        long failedSoFar = failed;
+        new Checkpoint(identity, marks, pointsDone, Checkpoint.state(out -> out.writeLong(failedSoFar))).write(folder);
     }
 
     /** Every point's exact means, means[point][outcome], read back from the hidden file for the analysis. */
@@ -199,6 +219,8 @@ public final class ExperimentFiles implements AutoCloseable {
     }
 
     @Override public void close() throws IOException {
-        for (AppendedFile f : files) f.close();
+        for (AppendedFile f : files) {
+            if (f != null) f.close();
+        }
     }
 }

@@ -140,6 +140,69 @@ class ExperimentCommandTest {
         assertTrue(r[2].toString().contains("changed since the experiment started"), r[2].toString());
     }
 
+    /** Every file a folder holds, with its bytes, to check that a refused resume wrote nothing. */
+    private static java.util.Map<Path, byte[]> snapshot(Path dir) throws Exception {
+        java.util.Map<Path, byte[]> all = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) all.put(dir.relativize(p), Files.readAllBytes(p));
+        }
+        return all;
+    }
+
+    private static void sameSnapshot(java.util.Map<Path, byte[]> before, Path dir) throws Exception {
+        java.util.Map<Path, byte[]> after = snapshot(dir);
+        assertEquals(before.keySet(), after.keySet());
+        for (Path p : before.keySet()) assertTrue(java.util.Arrays.equals(before.get(p), after.get(p)), p + " was changed by a refused resume");
+    }
+
+    @Test
+    void aResumeChecksTheSealedCheckpointTheManifestAndEveryTableUpToIt(@TempDir Path dir) throws Exception {
+        Path file = experiment(dir, "{kind: latin_hypercube, points: 6}");
+        Path out = dir.resolve("out");
+        assertEquals(130, run("experiment", file.toString(), "--out", out.toString(), "--stop-after", "3")[0]);
+
+        // a byte of runs.csv before the checkpoint flipped: refused, names the file, writes nothing
+        Path runs = out.resolve("runs.csv");
+        byte[] good = Files.readAllBytes(runs);
+        byte[] flipped = good.clone();
+        int at = good.length / 2;
+        flipped[at] = (byte) (flipped[at] == '1' ? '2' : '1');
+        Files.write(runs, flipped);
+        java.util.Map<Path, byte[]> before = snapshot(out);
+        Object[] r = run("experiment", "--resume", out.toString());
+        assertEquals(2, r[0], r[2].toString());
+        assertTrue(r[2].toString().contains("runs.csv") && r[2].toString().contains("changed since the checkpoint"), r[2].toString());
+        sameSnapshot(before, out);
+        Files.write(runs, good);
+
+        // the manifest's seed edited: refused with the field that differs
+        Path manifest = out.resolve("manifest.json");
+        String m = Files.readString(manifest);
+        Files.writeString(manifest, m.replace("\"seed\" : 5", "\"seed\" : 6"));
+        r = run("experiment", "--resume", out.toString());
+        assertEquals(2, r[0], r[2].toString());
+        assertTrue(r[2].toString().contains("manifest.json was changed since the checkpoint") && r[2].toString().contains("seed"), r[2].toString());
+        Files.writeString(manifest, m);
+
+        // the checkpoint itself damaged: refused as damaged
+        Path cp = out.resolve(".checkpoint");
+        byte[] seal = Files.readAllBytes(cp);
+        byte[] bad = seal.clone();
+        bad[10] ^= 1;
+        Files.write(cp, bad);
+        r = run("experiment", "--resume", out.toString());
+        assertEquals(2, r[0], r[2].toString());
+        assertTrue(r[2].toString().contains("damaged"), r[2].toString());
+        assertFalse(r[2].toString().contains("Exception"), r[2].toString());
+        Files.write(cp, seal);
+
+        // restored, it resumes to the bytes of an uninterrupted run
+        Object[] last = run("experiment", "--resume", out.toString());
+        assertEquals(0, last[0], last[2].toString());
+        assertEquals(0, run("experiment", file.toString(), "--out", dir.resolve("whole").toString())[0]);
+        sameFiles(dir.resolve("whole"), out);
+    }
+
     @Test
     void aBadFileExitsWithCodeTwoAndEveryProblemWithItsPlace(@TempDir Path dir) throws Exception {
         Path file = experiment(dir, "{kind: sobol, sampels: 8}");

@@ -60,6 +60,11 @@ public final class ClassroomServer implements AutoCloseable {
     private ScheduledFuture<?> turnTimer;
     private long turnDeadline;
     private Debrief.Result debrief;
+    /** Previews by chair, good while the session's {@link #version} is {@link #previewedAt}. */
+    private final Map<String, ClassSession.Preview> previews = new HashMap<>();
+    private long previewedAt = -1;
+    private ProjectorMap.Geometry map;
+    private boolean mapDone;
 
     private static final class Seat {
         final String actor;
@@ -90,6 +95,8 @@ public final class ClassroomServer implements AutoCloseable {
         http.createContext("/api/instructor", e -> api(e, this::instruct));
         http.createContext("/api/state", e -> get(e, this::state));
         http.createContext("/api/chairs", e -> get(e, q -> chairs()));
+        http.createContext("/api/preview", e -> get(e, this::preview));
+        http.createContext("/api/map", e -> get(e, q -> map()));
         http.createContext("/api/events", this::events);
     }
 
@@ -381,6 +388,8 @@ public final class ClassroomServer implements AutoCloseable {
         }
         ArrayNode levels = o.putArray("levels");
         for (int d = 0; d < session.day() && d < t.days; d++) levels.add(session.record().dailyLevel[d]);
+        ArrayNode rungs = o.putArray("rungs");
+        for (String r : t.rungNames) rungs.add(r);
         ArrayNode ticker = o.putArray("ticker");
         List<ClassSession.Line> lines = session.ticker();
         for (int k = Math.max(0, lines.size() - 40); k < lines.size(); k++) {
@@ -389,6 +398,11 @@ public final class ClassroomServer implements AutoCloseable {
         }
         if (instructor) {
             o.put("join_code", joinCode);
+            ArrayNode strikes = o.putArray("strikes");
+            for (ClassSession.Strike k : session.strikes()) {
+                strikes.addObject().put("day", k.day()).put("actor", t.actorIds[k.actor()]).put("target", t.actorIds[k.target()])
+                        .put("rung", k.rung()).put("hit", k.hit()).put("killed", k.killed());
+            }
             ArrayNode levers = o.putArray("levers");
             t.scenario.classroom().levers().forEach(l -> levers.addObject().put("name", l.name()).put("min", l.min()).put("max", l.max()));
             ArrayNode shocks = o.putArray("shocks");
@@ -408,6 +422,14 @@ public final class ClassroomServer implements AutoCloseable {
                 toward.addObject().put("actor", t.actorNames[j]).put("grievance", w.grievance(a, j))
                         .put("belief_retaliates", w.beliefs.retaliation(a, j)).put("believed_severity", w.beliefs.severity(a, j));
             }
+            // What was done to it: the last lines, most recent last, where it is the target.
+            ArrayNode done = situation.putArray("done_to_you");
+            List<ClassSession.Line> all = session.ticker();
+            List<ClassSession.Line> mine = new java.util.ArrayList<>();
+            for (int k = all.size() - 1; k >= 0 && mine.size() < 8; k--) {
+                if (seat.actor.equals(all.get(k).target())) mine.add(0, all.get(k));
+            }
+            mine.forEach(l -> done.addObject().put("date", l.date()).put("text", l.text()));
             ArrayNode stocks = situation.putArray("stocks");
             for (int k = 0; k < t.weapons; k++) {
                 if (w.stock(a, k) > 0) stocks.addObject().put("weapon", t.weaponNames[k]).put("stock", Math.floor(w.stock(a, k)));
@@ -415,6 +437,29 @@ public final class ClassroomServer implements AutoCloseable {
         }
         if (debrief != null) o.set("debrief", json.valueToTree(debrief));
         return o;
+    }
+
+    /**
+     * What the model's rules would do in the asking client's chair this turn, and why ("let the model
+     * decide" before the player commits to it). Computed on a copy of the run; kept until the session moves.
+     */
+    private Object preview(Map<String, String> q) throws Refused {
+        Seat seat = seat(q.get("token"));
+        if (session.finished()) throw new Refused(409, "the session is over");
+        if (previewedAt != version) {
+            previews.clear();
+            previewedAt = version;
+        }
+        return previews.computeIfAbsent(seat.actor, session::preview);
+    }
+
+    /** The projector's map, projected once; {"map": null} for a scenario without places. */
+    private Object map() {
+        if (!mapDone) {
+            map = ProjectorMap.of(session.theatre());
+            mapDone = true;
+        }
+        return Map.of("map", map == null ? Map.of() : map, "geographic", map != null);
     }
 
     /** The chairs open for play, for the join page: ids and names, nothing else. */

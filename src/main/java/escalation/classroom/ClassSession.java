@@ -88,7 +88,7 @@ public final class ClassSession {
                 reason = pending.get(o.actor())[1];
             }
             String target = o.target() >= 0 ? theatre.actorIds[o.target()] : null;
-            ticker.add(new Line(o.day(), o.date().toString(), narrator.line(o), actor, target, reason));
+            ticker.add(new Line(o.day(), o.date().toString(), narrator.tickerLine(o), actor, target, reason));
             if (o.kind() == Occurrence.Kind.STRIKE) strikes.add(new Strike(o.day(), o.actor(), o.target(), o.action().rung() + 1, o.hits() > 0, o.killed()));
             if (previewing != null && o.actor() == previewing.index) {
                 previewing.lines.add(new PreviewLine(o.date().toString(), narrator.what(o), narrator.reason(o)));

@@ -39,6 +39,8 @@ public final class ClassroomServer implements AutoCloseable {
     public static final int MAX_BODY = 4096;
     /** A chair whose page has been gone this long may be taken by a new client with the join code. */
     static final long DROPPED_AFTER_MS = 10_000;
+    /** How often an event stream with nothing to say writes a comment. */
+    static final long HEARTBEAT_MS = 2_000;
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final ClassSession session;
@@ -71,6 +73,8 @@ public final class ClassroomServer implements AutoCloseable {
         String token;
         String name;
         int streams;
+        /** True once its last event stream closed, until it opens another: its page is gone. */
+        boolean gone;
         /** When its client was last heard from (a request, or its event stream closing). */
         long lastSeen;
 
@@ -117,6 +121,20 @@ public final class ClassroomServer implements AutoCloseable {
 
     public String instructorKey() {
         return instructorKey;
+    }
+
+    /** The fingerprint of the session's model state now (see {@link ClassSession#fingerprint}). */
+    public String fingerprint() {
+        synchronized (lock) {
+            return session.fingerprint();
+        }
+    }
+
+    /** True once the chair has chosen for this turn, or the turn has closed. */
+    public boolean decided(String actor, int turn) {
+        synchronized (lock) {
+            return session.turn() > turn || session.turn() == turn && session.hasChosen(actor);
+        }
     }
 
     /** The debrief, once the session is over; null before. */
@@ -254,6 +272,7 @@ public final class ClassroomServer implements AutoCloseable {
         }
         seat.name = name.isEmpty() ? actor : name;
         seat.lastSeen = System.currentTimeMillis();
+        seat.gone = false;
         changed();
         return Map.of("token", seat.token, "actor", actor, "name", seat.name);
     }
@@ -276,10 +295,11 @@ public final class ClassroomServer implements AutoCloseable {
         return Map.of("ok", true, "turn", session.turn());
     }
 
+    /** True when every chair whose page is open has chosen (a chair whose page is gone is the model's until it comes back). */
     private boolean everyoneChose() {
         boolean anyone = false;
         for (Seat s : seats.values()) {
-            if (s.token == null) continue;
+            if (s.token == null || s.gone) continue;
             anyone = true;
             if (!session.hasChosen(s.actor)) return false;
         }
@@ -470,7 +490,10 @@ public final class ClassroomServer implements AutoCloseable {
         return out;
     }
 
-    /** Server-sent events: "update" with the session's version whenever it moves, and a comment every 15 s. */
+    /**
+     * Server-sent events: "update" with the session's version whenever it moves, and a comment every
+     * {@link #HEARTBEAT_MS} ms otherwise, so that a page that went away is noticed within a few seconds.
+     */
     private void events(HttpExchange e) throws IOException {
         Map<String, String> q = query(e.getRequestURI());
         Seat seat;
@@ -482,7 +505,10 @@ public final class ClassroomServer implements AutoCloseable {
                 }
                 return;
             }
-            if (seat != null) seat.streams++;
+            if (seat != null) {
+                seat.streams++;
+                seat.gone = false;
+            }
             changed();
         }
         e.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
@@ -493,7 +519,7 @@ public final class ClassroomServer implements AutoCloseable {
             while (!closed) {
                 long now;
                 synchronized (lock) {
-                    if (version == seen) lock.wait(15_000);
+                    if (version == seen) lock.wait(HEARTBEAT_MS);
                     now = version;
                 }
                 String msg = now == seen ? ": still here\n\n" : "event: update\ndata: " + now + "\n\n";
@@ -505,7 +531,12 @@ public final class ClassroomServer implements AutoCloseable {
             // The page went away: its chair is the model's until it comes back.
         } finally {
             synchronized (lock) {
-                if (seat != null && --seat.streams == 0) seat.lastSeen = System.currentTimeMillis();
+                if (seat != null && --seat.streams == 0) {
+                    seat.lastSeen = System.currentTimeMillis();
+                    seat.gone = true;
+                    // The others may all have chosen already: the turn need not wait for a page that is gone.
+                    if (!closed && everyoneChose()) closeTurn();
+                }
                 changed();
             }
             e.close();

@@ -21,10 +21,14 @@ import java.util.Locale;
 public final class ProjectorMap {
     public static final int WIDTH = 1000;
     /** Actors closer than this on the map (the factions in Baghdad) are spread on a ring around their place. */
-    static final double NEAR = 26;
+    static final double NEAR = 30;
 
     /** The outlines of one part of the map (the main map or the inset) in its own frame. */
-    public record Layer(double x, double y, double width, double height, List<String> land, String coast, String borders) { }
+    public record Layer(double x, double y, double width, double height, List<String> land, String coast, String borders,
+                        List<CountryName> names) { }
+
+    /** A country's name at the centroid of its largest ring, in the layer's frame; only for countries that fill a good part of it. */
+    public record CountryName(String name, double x, double y) { }
 
     /** An actor's place on the map, in the frame of the whole map. */
     public record Place(String actor, String name, String colour, double x, double y, boolean inset) { }
@@ -49,7 +53,7 @@ public final class ProjectorMap {
         Atlas atlas = Atlas.world();
 
         double[] box = Region.projectedBox(region.mainProjection(), region.main());
-        double height = Math.max(0.5, Math.min(0.75, (box[3] - box[1]) / (box[2] - box[0]))) * WIDTH;
+        double height = Math.max(0.58, Math.min(0.75, (box[3] - box[1]) / (box[2] - box[0]))) * WIDTH;
         Frame main = new Frame(region.mainProjection(), box, 0, 0, WIDTH, height);
         Frame inset = null;
         if (region.hasInset()) {
@@ -96,34 +100,44 @@ public final class ProjectorMap {
                 Atlas.ATTRIBUTION);
     }
 
-    /** Groups of actors nearer than {@link #NEAR} go on a ring around their middle, in actor order. */
+    /**
+     * Groups of actors nearer than {@link #NEAR} to one another (through any chain of them) go on a ring
+     * around their middle, in actor order, neighbours on the ring {@link #NEAR} apart. The groups are
+     * found on the places as projected, before anything moves.
+     */
     static void spread(double[][] at) {
         int n = at.length;
-        boolean[] done = new boolean[n];
+        int[] group = new int[n];
+        java.util.Arrays.fill(group, -1);
+        List<List<Integer>> groups = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (at[i] == null || done[i]) continue;
-            List<Integer> group = new ArrayList<>(List.of(i));
-            done[i] = true;
-            for (int k = 0; k < group.size(); k++) {
-                double[] a = at[group.get(k)];
+            if (at[i] == null || group[i] >= 0) continue;
+            List<Integer> members = new ArrayList<>(List.of(i));
+            group[i] = groups.size();
+            for (int k = 0; k < members.size(); k++) {
+                double[] a = at[members.get(k)];
                 for (int j = 0; j < n; j++) {
-                    if (!done[j] && at[j] != null && at[j][2] == a[2] && Math.hypot(at[j][0] - a[0], at[j][1] - a[1]) < NEAR) {
-                        done[j] = true;
-                        group.add(j);
+                    if (group[j] < 0 && at[j] != null && at[j][2] == a[2] && Math.hypot(at[j][0] - a[0], at[j][1] - a[1]) < NEAR) {
+                        group[j] = groups.size();
+                        members.add(j);
                     }
                 }
             }
-            if (group.size() < 2) continue;
+            groups.add(members);
+        }
+        for (List<Integer> members : groups) {
+            int size = members.size();
+            if (size < 2) continue;
             double cx = 0;
             double cy = 0;
-            for (int j : group) {
-                cx += at[j][0] / group.size();
-                cy += at[j][1] / group.size();
+            for (int j : members) {
+                cx += at[j][0] / size;
+                cy += at[j][1] / size;
             }
-            double r = NEAR * group.size() / (2 * Math.PI) + NEAR / 2;
-            for (int k = 0; k < group.size(); k++) {
-                double angle = 2 * Math.PI * k / group.size() - Math.PI / 2;
-                double[] p = at[group.get(k)];
+            double r = NEAR / (2 * Math.sin(Math.PI / size));
+            for (int k = 0; k < size; k++) {
+                double angle = 2 * Math.PI * k / size - Math.PI / 2;
+                double[] p = at[members.get(k)];
                 p[0] = cx + r * Math.cos(angle);
                 p[1] = cy + r * Math.sin(angle);
             }
@@ -180,12 +194,20 @@ public final class ProjectorMap {
         Layer layer(Atlas atlas) {
             double[] view = view();
             List<String> land = new ArrayList<>();
+            List<CountryName> names = new ArrayList<>();
             for (Country c : atlas.countries()) {
                 StringBuilder d = new StringBuilder();
+                double[] largest = null;
                 for (double[] ring : c.rings()) {
-                    if (Region.overlaps(ring, view)) path(d, ring, true);
+                    if (!Region.overlaps(ring, view)) continue;
+                    path(d, ring, true);
+                    double[] centroid = centroid(ring);
+                    if (largest == null || centroid[2] > largest[2]) largest = centroid;
                 }
                 if (d.length() > 0) land.add(d.toString());
+                if (largest != null && largest[2] > 0.03 * width * height && covers(x + largest[0], y + largest[1])) {
+                    names.add(new CountryName(c.name(), round(largest[0]), round(largest[1])));
+                }
             }
             StringBuilder coast = new StringBuilder();
             StringBuilder borders = new StringBuilder();
@@ -193,7 +215,26 @@ public final class ProjectorMap {
                 double[] arc = atlas.arc(a);
                 if (Region.overlaps(arc, view)) path(atlas.border(a) ? borders : coast, arc, false);
             }
-            return new Layer(round(x), round(y), round(width), round(height), land, coast.toString(), borders.toString());
+            return new Layer(round(x), round(y), round(width), round(height), land, coast.toString(), borders.toString(), names);
+        }
+
+        /** The projected centroid of a ring and its area (shoelace): {x, y, area}. */
+        private double[] centroid(double[] lonLat) {
+            double a = 0;
+            double cx = 0;
+            double cy = 0;
+            int n = lonLat.length / 2;
+            double[] prev = at(lonLat[2 * (n - 1)], lonLat[2 * (n - 1) + 1]);
+            for (int k = 0; k < n; k++) {
+                double[] p = at(lonLat[2 * k], lonLat[2 * k + 1]);
+                double cross = prev[0] * p[1] - p[0] * prev[1];
+                a += cross;
+                cx += (prev[0] + p[0]) * cross;
+                cy += (prev[1] + p[1]) * cross;
+                prev = p;
+            }
+            if (Math.abs(a) < 1e-9) return new double[] {prev[0], prev[1], 0};
+            return new double[] {cx / (3 * a), cy / (3 * a), Math.abs(a) / 2};
         }
 
         /** SVG path data of a run of longitudes and latitudes, points closer than half a unit dropped. */

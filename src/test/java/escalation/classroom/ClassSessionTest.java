@@ -36,10 +36,10 @@ class ClassSessionTest {
         assertEquals(7, s.closeTurn());
         // The calendar's dated drone strike of 3 Oct 2024 (day 6) is history, not the chair's decision: it stays.
         assertEquals(1 + DATED_KH_STRIKES, attacksBy(s, "kh"), "one chosen strike, and no initiative of the rule beside it");
-        assertTrue(s.ticker().stream().anyMatch(l -> l.day() == 0 && "kh".equals(l.actor()) && l.text().contains("chosen by the player")));
+        assertTrue(s.ticker().stream().anyMatch(l -> l.day() == 0 && "kh".equals(l.actor()) && l.text().contains("The player in this chair chose it")));
         assertEquals(0, attacksBy(s, "israel"), "a holding state does not answer");
         assertTrue(s.ticker().stream().anyMatch(l -> "kh".equals(l.actor()) && "they killed our commander".equals(l.reason())
-                && l.text().contains("chosen by the player")), "the player's reason is in the ticker beside the model's words");
+                && l.text().contains("The player in this chair chose it")), "the player's reason is in the ticker beside the model's words");
     }
 
     @Test

@@ -47,7 +47,10 @@ public final class ClassroomServer implements AutoCloseable {
     private final Path folder;
     private final int debriefRuns;
     private final HttpServer http;
-    private final ExecutorService workers = Executors.newFixedThreadPool(64);
+    /** Each open event stream holds a worker: a room's pages, with as many left for their requests. */
+    static final int MAX_STREAMS = 150;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2 * MAX_STREAMS);
+    private int streams;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom secure = new SecureRandom();
@@ -121,6 +124,21 @@ public final class ClassroomServer implements AutoCloseable {
 
     public String instructorKey() {
         return instructorKey;
+    }
+
+    /** Saves the session log (the closed turns) as session.json in the session's folder, as after every turn. */
+    public void save() {
+        synchronized (lock) {
+            saveLog();
+        }
+    }
+
+    private void saveLog() {
+        try {
+            session.log().save(folder.resolve("session.json"));
+        } catch (IOException e) {
+            System.err.println("cannot save the session log in " + folder + ": " + e.getMessage());
+        }
     }
 
     /** The fingerprint of the session's model state now (see {@link ClassSession#fingerprint}). */
@@ -351,11 +369,7 @@ public final class ClassroomServer implements AutoCloseable {
     private void closeTurn() {
         if (session.finished()) return;
         session.closeTurn();
-        try {
-            session.log().save(folder.resolve("session.json"));
-        } catch (IOException e) {
-            System.err.println("cannot save the session log in " + folder + ": " + e.getMessage());
-        }
+        saveLog();
         if (session.finished()) {
             try {
                 debrief = Debrief.of(session, debriefRuns, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
@@ -505,6 +519,13 @@ public final class ClassroomServer implements AutoCloseable {
                 }
                 return;
             }
+            if (streams >= MAX_STREAMS) {
+                try (e) {
+                    refuse(e, new Refused(503, "the classroom has " + MAX_STREAMS + " pages open already"));
+                }
+                return;
+            }
+            streams++;
             if (seat != null) {
                 seat.streams++;
                 seat.gone = false;
@@ -531,6 +552,7 @@ public final class ClassroomServer implements AutoCloseable {
             // The page went away: its chair is the model's until it comes back.
         } finally {
             synchronized (lock) {
+                streams--;
                 if (seat != null && --seat.streams == 0) {
                     seat.lastSeen = System.currentTimeMillis();
                     seat.gone = true;

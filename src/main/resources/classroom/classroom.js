@@ -80,6 +80,7 @@ const Classroom = (() => {
       $('actor').replaceChildren(...chairs.map(c => { const o = el('option', c.name); o.value = c.actor; return o; }));
       if (saved) $('actor').value = saved.actor;
     });
+    let optionsKey = null;
     let token = null, turn = 0, decidedTurn = -1, previewTurn = -1, previewVersion = -1, version = -1;
     const showPreview = () => {
       const box = $('preview');
@@ -125,13 +126,16 @@ const Classroom = (() => {
         table.append(tr);
       });
       knows.append(table);
+      $('knows').replaceChildren(knows);
       const done = el('ul');
       if (!k.done_to_you.length) done.append(el('li', 'Nothing yet.'));
       k.done_to_you.slice().reverse().forEach(l => done.append(el('li', l.text)));
       $('doneToYou').replaceChildren(done);
       const box = $('options');
       const picked = (box.querySelector('input:checked') || {}).value;
-      box.replaceChildren(...s.options.map(o => {
+      // Rebuilt only when the options change, so that a click is never lost to an update of the page.
+      const key = JSON.stringify([s.turn, s.finished, s.options]);
+      if (key !== optionsKey) box.replaceChildren(...s.options.map(o => {
         const label = el('label', null, 'option' + (o.available ? '' : ' unavailable') + (o.id === 'model' ? ' model' : ''));
         const input = el('input'); input.type = 'radio'; input.name = 'option'; input.value = o.id; input.disabled = !o.available || s.finished;
         input.checked = o.id === picked;
@@ -143,6 +147,7 @@ const Classroom = (() => {
         label.append(input, text);
         return label;
       }));
+      optionsKey = key;
       $('chooseButton').disabled = s.finished;
       $('decision').hidden = s.finished;
       showPreview();

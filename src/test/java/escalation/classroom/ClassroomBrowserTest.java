@@ -102,6 +102,7 @@ class ClassroomBrowserTest {
                     // Israel asks what the model would do, and why, before committing to it.
                     pick(israel, "model");
                     waitFor(israel, d -> text(d, "preview").contains("If you let the model decide"));
+                    ((JavascriptExecutor) israel).executeScript("document.getElementById('preview').scrollIntoView({block: 'start'})");
                     shoot(israel, "student-390x844-preview");
                     shootAll(projector, students, "turn1");
                 }
@@ -113,6 +114,7 @@ class ClassroomBrowserTest {
                     assertEquals(400, fetch(israel, "{\"token\": TOKEN, \"turn\": "), "malformed");
                     assertFalse(session.hasChosen("israel"));
                 }
+                if (turn == 2) shoot(projector, "projector-1920x1080-turn3");
                 if (turn == 4) {
                     // Kata'ib Hezbollah's page goes away: its chair is the model's while the others choose.
                     students.get(3).get("about:blank");
@@ -139,6 +141,11 @@ class ClassroomBrowserTest {
                 waitFor(b, d -> text(d, "debrief").contains("Debrief: your class against 200 runs of the model"));
             }
             assertTrue(text(projector, "debrief").contains("of model runs"), text(projector, "debrief"));
+            // The projector's map names every actor and draws the last turn's strikes; Israel's page says what was done to it and what it knows.
+            assertEquals(ClassSessionTest.AUTUMN.actors, projector.findElements(By.cssSelector("#map .actor-label")).size());
+            assertFalse(projector.findElements(By.cssSelector("#strikes path")).isEmpty(), "the last turn's strikes are on the map");
+            assertFalse(text(israel, "doneToYou").contains("Nothing yet"), text(israel, "doneToYou"));
+            assertTrue(israel.findElements(By.cssSelector("#knows tr")).size() > 1, "Israel's adversaries, with its grievance and beliefs");
             shootAll(projector, students, "end");
 
             SessionLog saved = SessionLog.read(dir.resolve("session.json"));
@@ -223,9 +230,12 @@ class ClassroomBrowserTest {
     }
 
     private static void pick(WebDriver s, String option) {
-        WebElement radio = s.findElement(By.cssSelector("#options input[value='" + option + "']"));
-        ((JavascriptExecutor) s).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
-        radio.click();
+        waitFor(s, d -> {
+            WebElement radio = d.findElement(By.cssSelector("#options input[value='" + option + "']"));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
+            radio.click();
+            return radio.isSelected();
+        });
     }
 
     /** The id of the student's first action that it can take and that aims at someone. */

@@ -115,6 +115,14 @@ class ClassroomServerTest {
             assertEquals(400, post(s, "/api/choose", "{not json").status(), "malformed");
             assertEquals(400, post(s, "/api/choose", Map.of("token", kh, "turn", "zero", "option", "hold")).status(), "a mistyped field");
             assertEquals(403, post(s, "/api/instructor", Map.of("key", "guess", "command", "finish")).status(), "a student posing as the instructor");
+            HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.address().getPort()
+                    + "/api/preview?token=forged")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, forged.statusCode(), "a preview for a client that did not join");
+            JsonNode preview = get(s, "/api/preview?token=" + kh);
+            assertEquals(0, preview.get("turn").asInt());
+            assertEquals("kh", preview.get("actor").asText());
+            assertEquals(7, preview.get("days").asInt());
+            assertTrue(preview.get("lines").isArray());
             JsonNode state = get(s, "/api/state?token=" + kh);
             assertEquals(0, state.get("turn").asInt());
             assertTrue(!state.get("chosen").asBoolean());

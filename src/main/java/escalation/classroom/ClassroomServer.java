@@ -107,11 +107,23 @@ public final class ClassroomServer implements AutoCloseable {
         http.createContext("/api/events", this::events);
     }
 
+    /**
+     * Saves the empty session log, so that the folder holds one from the start, and runs a first turn on a
+     * copy of the run (a preview, which leaves the session untouched) and builds the views once, so that
+     * the first turn the room plays is not also the first the program runs; then starts serving.
+     */
     public void start() {
-        http.start();
         synchronized (lock) {
+            saveLog();
+            if (!session.log().played.isEmpty()) session.preview(session.log().played.get(0));
+            try {
+                json.writeValueAsBytes(state(Map.of("key", instructorKey)));
+            } catch (IOException | Refused e) {
+                throw new IllegalStateException(e);
+            }
             armTimer();
         }
+        http.start();
     }
 
     public InetSocketAddress address() {

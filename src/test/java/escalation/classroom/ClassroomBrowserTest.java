@@ -160,6 +160,8 @@ class ClassroomBrowserTest {
             assertEquals(server.fingerprint(), ClassSession.replay(ClassSessionTest.AUTUMN, saved).fingerprint(),
                     "the saved log replays to the state the class reached");
         } finally {
+            // The processes this test started (chromedriver and every chromium), taken while their tree is whole.
+            List<ProcessHandle> ours = new ArrayList<>(ProcessHandle.current().descendants().filter(h -> !before.contains(h.pid())).toList());
             for (WebDriver b : browsers) {
                 try {
                     b.quit();
@@ -169,9 +171,14 @@ class ClassroomBrowserTest {
             }
             service.stop();
             server.close();
-            // Any chromium or chromedriver process this test started and that outlived quit() is ended by its pid.
-            for (long pid : descendants()) {
-                if (!before.contains(pid)) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            // Any chromium or chromedriver process this test started is waited for, and ended by its pid if it outlives quit().
+            ProcessHandle.current().descendants().filter(h -> !before.contains(h.pid()) && !ours.contains(h)).forEach(ours::add);
+            for (ProcessHandle h : ours) {
+                try {
+                    h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException late) {
+                    h.destroyForcibly();
+                }
             }
             for (Path p : profiles) deleteTree(p);
         }

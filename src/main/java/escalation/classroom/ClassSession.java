@@ -30,8 +30,24 @@ public final class ClassSession {
     /** The most characters of a player's reason kept. */
     public static final int MAX_REASON = 200;
 
-    /** One line of the ticker: the day, what happened and why, and the player's reason where a player chose it. */
-    public record Line(int day, String date, String text, String actor, String reason) { }
+    /**
+     * One line of the ticker: the day, what happened and why, who did it and to whom (actor ids, null for
+     * the calendar's events), and the player's reason where a player chose it.
+     */
+    public record Line(int day, String date, String text, String actor, String target, String reason) { }
+
+    /** A strike for the projector's map: who struck whom on which day, at which rung (from 1), whether anything got through, and its dead. */
+    public record Strike(int day, int actor, int target, int rung, boolean hit, int killed) { }
+
+    /**
+     * What the model's rules would do in a played actor's chair this turn, and why: the actor's own lines
+     * of the turn (its strikes, warnings, orders, deals, with the rule's reasons in plain words) were it
+     * to let the model decide, the other chairs' choices as they stand.
+     */
+    public record Preview(String actor, int turn, int days, List<PreviewLine> lines) { }
+
+    /** One thing the rules would have the actor do: the date, what, and why in the words the class reads. */
+    public record PreviewLine(String date, String what, String why) { }
 
     /** An option of a played actor this turn. */
     public record Option(String id, String label, String target, String rung, int salvo, boolean available) { }
@@ -41,6 +57,7 @@ public final class ClassSession {
     private final Narrator narrator;
     private EscalationSim sim;
     private final List<Line> ticker = new ArrayList<>();
+    private final List<Strike> strikes = new ArrayList<>();
     /** This turn's choices by played actor index (option ids), with the reasons. */
     private final Map<Integer, String[]> pending = new LinkedHashMap<>();
     private int turn;
@@ -55,6 +72,7 @@ public final class ClassSession {
 
     private void restart() {
         ticker.clear();
+        strikes.clear();
         pending.clear();
         turn = 0;
         sim = new EscalationSim(theatre, log.seed, new Ticker());
@@ -69,7 +87,12 @@ public final class ClassSession {
             if (o.why() != null && World.PLAYER.equals(o.why().rule()) && pending.containsKey(o.actor())) {
                 reason = pending.get(o.actor())[1];
             }
-            ticker.add(new Line(o.day(), o.date().toString(), narrator.line(o), actor, reason));
+            String target = o.target() >= 0 ? theatre.actorIds[o.target()] : null;
+            ticker.add(new Line(o.day(), o.date().toString(), narrator.tickerLine(o), actor, target, reason));
+            if (o.kind() == Occurrence.Kind.STRIKE) strikes.add(new Strike(o.day(), o.actor(), o.target(), o.action().rung() + 1, o.hits() > 0, o.killed()));
+            if (previewing != null && o.actor() == previewing.index) {
+                previewing.lines.add(new PreviewLine(o.date().toString(), narrator.what(o), narrator.reason(o)));
+            }
         }
     }
 
@@ -101,6 +124,11 @@ public final class ClassSession {
 
     public List<Line> ticker() {
         return ticker;
+    }
+
+    /** Every strike so far, in the order they happened. */
+    public List<Strike> strikes() {
+        return strikes;
     }
 
     public boolean playable(String actor) {
@@ -138,6 +166,34 @@ public final class ClassSession {
     /** Whether the played actor has chosen this turn. */
     public boolean hasChosen(String actor) {
         return pending.containsKey(index(actor));
+    }
+
+    /** While this session is a preview's copy: the actor whose lines it collects. */
+    private Collecting previewing;
+
+    private record Collecting(int index, List<PreviewLine> lines) { }
+
+    /**
+     * What the model's rules would do in this chair this turn, and why, computed on a copy: the session is
+     * replayed from its seed into a second run, the turn's interventions and the other chairs' choices as
+     * they stand are applied there, and the turn is run with the model in this chair. This session's
+     * state, its random stream and its log are not touched, so previewing changes nothing of what follows;
+     * and when nothing else changes before the turn closes, letting the model decide does just what the
+     * preview says.
+     */
+    public Preview preview(String actor) {
+        int a = index(actor);
+        if (!playable(actor)) throw new IllegalArgumentException("'" + actor + "' is not open for play");
+        ClassSession copy = replay(theatre, log);
+        copy.previewing = new Collecting(a, new ArrayList<>());
+        for (SessionLog.Intervention i : queued) {
+            copy.queued.add(i);
+            copy.apply(i);
+        }
+        copy.pending.putAll(pending);
+        copy.pending.put(a, new String[] {MODEL, ""});
+        int days = copy.closeTurn();
+        return new Preview(actor, turn, days, List.copyOf(copy.previewing.lines));
     }
 
     /** A one-line reason: control characters removed, at most {@link #MAX_REASON} characters. */

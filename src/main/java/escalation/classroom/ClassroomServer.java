@@ -39,13 +39,18 @@ public final class ClassroomServer implements AutoCloseable {
     public static final int MAX_BODY = 4096;
     /** A chair whose page has been gone this long may be taken by a new client with the join code. */
     static final long DROPPED_AFTER_MS = 10_000;
+    /** How often an event stream with nothing to say writes a comment. */
+    static final long HEARTBEAT_MS = 2_000;
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final ClassSession session;
     private final Path folder;
     private final int debriefRuns;
     private final HttpServer http;
-    private final ExecutorService workers = Executors.newFixedThreadPool(64);
+    /** Each open event stream holds a worker: a room's pages, with as many left for their requests. */
+    static final int MAX_STREAMS = 150;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2 * MAX_STREAMS);
+    private int streams;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom secure = new SecureRandom();
@@ -60,12 +65,19 @@ public final class ClassroomServer implements AutoCloseable {
     private ScheduledFuture<?> turnTimer;
     private long turnDeadline;
     private Debrief.Result debrief;
+    /** Previews by chair, good while the session's {@link #version} is {@link #previewedAt}. */
+    private final Map<String, ClassSession.Preview> previews = new HashMap<>();
+    private long previewedAt = -1;
+    private ProjectorMap.Geometry map;
+    private boolean mapDone;
 
     private static final class Seat {
         final String actor;
         String token;
         String name;
         int streams;
+        /** True once its last event stream closed, until it opens another: its page is gone. */
+        boolean gone;
         /** When its client was last heard from (a request, or its event stream closing). */
         long lastSeen;
 
@@ -90,14 +102,28 @@ public final class ClassroomServer implements AutoCloseable {
         http.createContext("/api/instructor", e -> api(e, this::instruct));
         http.createContext("/api/state", e -> get(e, this::state));
         http.createContext("/api/chairs", e -> get(e, q -> chairs()));
+        http.createContext("/api/preview", e -> get(e, this::preview));
+        http.createContext("/api/map", e -> get(e, q -> map()));
         http.createContext("/api/events", this::events);
     }
 
+    /**
+     * Saves the empty session log, so that the folder holds one from the start, and runs a first turn on a
+     * copy of the run (a preview, which leaves the session untouched) and builds the views once, so that
+     * the first turn the room plays is not also the first the program runs; then starts serving.
+     */
     public void start() {
-        http.start();
         synchronized (lock) {
+            saveLog();
+            if (!session.log().played.isEmpty()) session.preview(session.log().played.get(0));
+            try {
+                json.writeValueAsBytes(state(Map.of("key", instructorKey)));
+            } catch (IOException | Refused e) {
+                throw new IllegalStateException(e);
+            }
             armTimer();
         }
+        http.start();
     }
 
     public InetSocketAddress address() {
@@ -110,6 +136,35 @@ public final class ClassroomServer implements AutoCloseable {
 
     public String instructorKey() {
         return instructorKey;
+    }
+
+    /** Saves the session log (the closed turns) as session.json in the session's folder, as after every turn. */
+    public void save() {
+        synchronized (lock) {
+            saveLog();
+        }
+    }
+
+    private void saveLog() {
+        try {
+            session.log().save(folder.resolve("session.json"));
+        } catch (IOException e) {
+            System.err.println("cannot save the session log in " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** The fingerprint of the session's model state now (see {@link ClassSession#fingerprint}). */
+    public String fingerprint() {
+        synchronized (lock) {
+            return session.fingerprint();
+        }
+    }
+
+    /** True once the chair has chosen for this turn, or the turn has closed. */
+    public boolean decided(String actor, int turn) {
+        synchronized (lock) {
+            return session.turn() > turn || session.turn() == turn && session.hasChosen(actor);
+        }
     }
 
     /** The debrief, once the session is over; null before. */
@@ -247,6 +302,7 @@ public final class ClassroomServer implements AutoCloseable {
         }
         seat.name = name.isEmpty() ? actor : name;
         seat.lastSeen = System.currentTimeMillis();
+        seat.gone = false;
         changed();
         return Map.of("token", seat.token, "actor", actor, "name", seat.name);
     }
@@ -269,10 +325,11 @@ public final class ClassroomServer implements AutoCloseable {
         return Map.of("ok", true, "turn", session.turn());
     }
 
+    /** True when every chair whose page is open has chosen (a chair whose page is gone is the model's until it comes back). */
     private boolean everyoneChose() {
         boolean anyone = false;
         for (Seat s : seats.values()) {
-            if (s.token == null) continue;
+            if (s.token == null || s.gone) continue;
             anyone = true;
             if (!session.hasChosen(s.actor)) return false;
         }
@@ -324,11 +381,7 @@ public final class ClassroomServer implements AutoCloseable {
     private void closeTurn() {
         if (session.finished()) return;
         session.closeTurn();
-        try {
-            session.log().save(folder.resolve("session.json"));
-        } catch (IOException e) {
-            System.err.println("cannot save the session log in " + folder + ": " + e.getMessage());
-        }
+        saveLog();
         if (session.finished()) {
             try {
                 debrief = Debrief.of(session, debriefRuns, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
@@ -381,6 +434,8 @@ public final class ClassroomServer implements AutoCloseable {
         }
         ArrayNode levels = o.putArray("levels");
         for (int d = 0; d < session.day() && d < t.days; d++) levels.add(session.record().dailyLevel[d]);
+        ArrayNode rungs = o.putArray("rungs");
+        for (String r : t.rungNames) rungs.add(r);
         ArrayNode ticker = o.putArray("ticker");
         List<ClassSession.Line> lines = session.ticker();
         for (int k = Math.max(0, lines.size() - 40); k < lines.size(); k++) {
@@ -389,6 +444,11 @@ public final class ClassroomServer implements AutoCloseable {
         }
         if (instructor) {
             o.put("join_code", joinCode);
+            ArrayNode strikes = o.putArray("strikes");
+            for (ClassSession.Strike k : session.strikes()) {
+                strikes.addObject().put("day", k.day()).put("actor", t.actorIds[k.actor()]).put("target", t.actorIds[k.target()])
+                        .put("rung", k.rung()).put("hit", k.hit()).put("killed", k.killed());
+            }
             ArrayNode levers = o.putArray("levers");
             t.scenario.classroom().levers().forEach(l -> levers.addObject().put("name", l.name()).put("min", l.min()).put("max", l.max()));
             ArrayNode shocks = o.putArray("shocks");
@@ -408,6 +468,14 @@ public final class ClassroomServer implements AutoCloseable {
                 toward.addObject().put("actor", t.actorNames[j]).put("grievance", w.grievance(a, j))
                         .put("belief_retaliates", w.beliefs.retaliation(a, j)).put("believed_severity", w.beliefs.severity(a, j));
             }
+            // What was done to it: the last lines, most recent last, where it is the target.
+            ArrayNode done = situation.putArray("done_to_you");
+            List<ClassSession.Line> all = session.ticker();
+            List<ClassSession.Line> mine = new java.util.ArrayList<>();
+            for (int k = all.size() - 1; k >= 0 && mine.size() < 8; k--) {
+                if (seat.actor.equals(all.get(k).target())) mine.add(0, all.get(k));
+            }
+            mine.forEach(l -> done.addObject().put("date", l.date()).put("text", l.text()));
             ArrayNode stocks = situation.putArray("stocks");
             for (int k = 0; k < t.weapons; k++) {
                 if (w.stock(a, k) > 0) stocks.addObject().put("weapon", t.weaponNames[k]).put("stock", Math.floor(w.stock(a, k)));
@@ -415,6 +483,29 @@ public final class ClassroomServer implements AutoCloseable {
         }
         if (debrief != null) o.set("debrief", json.valueToTree(debrief));
         return o;
+    }
+
+    /**
+     * What the model's rules would do in the asking client's chair this turn, and why ("let the model
+     * decide" before the player commits to it). Computed on a copy of the run; kept until the session moves.
+     */
+    private Object preview(Map<String, String> q) throws Refused {
+        Seat seat = seat(q.get("token"));
+        if (session.finished()) throw new Refused(409, "the session is over");
+        if (previewedAt != version) {
+            previews.clear();
+            previewedAt = version;
+        }
+        return previews.computeIfAbsent(seat.actor, session::preview);
+    }
+
+    /** The projector's map, projected once; {"map": null} for a scenario without places. */
+    private Object map() {
+        if (!mapDone) {
+            map = ProjectorMap.of(session.theatre());
+            mapDone = true;
+        }
+        return Map.of("map", map == null ? Map.of() : map, "geographic", map != null);
     }
 
     /** The chairs open for play, for the join page: ids and names, nothing else. */
@@ -425,7 +516,10 @@ public final class ClassroomServer implements AutoCloseable {
         return out;
     }
 
-    /** Server-sent events: "update" with the session's version whenever it moves, and a comment every 15 s. */
+    /**
+     * Server-sent events: "update" with the session's version whenever it moves, and a comment every
+     * {@link #HEARTBEAT_MS} ms otherwise, so that a page that went away is noticed within a few seconds.
+     */
     private void events(HttpExchange e) throws IOException {
         Map<String, String> q = query(e.getRequestURI());
         Seat seat;
@@ -437,7 +531,17 @@ public final class ClassroomServer implements AutoCloseable {
                 }
                 return;
             }
-            if (seat != null) seat.streams++;
+            if (streams >= MAX_STREAMS) {
+                try (e) {
+                    refuse(e, new Refused(503, "the classroom has " + MAX_STREAMS + " pages open already"));
+                }
+                return;
+            }
+            streams++;
+            if (seat != null) {
+                seat.streams++;
+                seat.gone = false;
+            }
             changed();
         }
         e.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
@@ -448,7 +552,7 @@ public final class ClassroomServer implements AutoCloseable {
             while (!closed) {
                 long now;
                 synchronized (lock) {
-                    if (version == seen) lock.wait(15_000);
+                    if (version == seen) lock.wait(HEARTBEAT_MS);
                     now = version;
                 }
                 String msg = now == seen ? ": still here\n\n" : "event: update\ndata: " + now + "\n\n";
@@ -460,7 +564,13 @@ public final class ClassroomServer implements AutoCloseable {
             // The page went away: its chair is the model's until it comes back.
         } finally {
             synchronized (lock) {
-                if (seat != null && --seat.streams == 0) seat.lastSeen = System.currentTimeMillis();
+                streams--;
+                if (seat != null && --seat.streams == 0) {
+                    seat.lastSeen = System.currentTimeMillis();
+                    seat.gone = true;
+                    // The others may all have chosen already: the turn need not wait for a page that is gone.
+                    if (!closed && everyoneChose()) closeTurn();
+                }
                 changed();
             }
             e.close();

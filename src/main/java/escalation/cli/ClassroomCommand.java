@@ -90,11 +90,19 @@ final class ClassroomCommand implements Callable<Integer> {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
         }
+        Interruption.listen();
         try (ResultsFolder owned = results) {
             return serve(owned.path(), scenario, theatre, hash);
+        } finally {
+            Interruption.unlisten();
         }
     }
 
+    /**
+     * Serves the session until Ctrl-C, SIGTERM or SIGHUP (or 10 minutes after the crisis ends). A stop
+     * saves the log of every closed turn and closes the server; the folder's lock goes with the folder.
+     * Exit code 0 once the crisis is over, {@link ExitCode#INTERRUPTED} when stopped before.
+     */
     private int serve(Path folder, Records.Scenario scenario, Theatre theatre, String hash) throws Exception {
         SessionLog log = new SessionLog(file.getFileName().toString(), hash, seed, play, turnDays);
         ClassSession session = new ClassSession(theatre, log);
@@ -106,12 +114,25 @@ final class ClassroomCommand implements Callable<Integer> {
             System.out.println("Students: open http://" + host + "/ and enter the join code " + server.joinCode());
             System.out.println("Projector: http://" + host + "/instructor?key=" + server.instructorKey());
             System.out.println("The session is saved in " + folder + "; stop with Ctrl-C.");
-            while (server.debrief() == null) Thread.sleep(500);
-            System.out.println("The crisis is over; the debrief is in " + folder.resolve("debrief.json")
-                    + ". The pages stay open for 10 minutes; stop with Ctrl-C.");
-            Thread.sleep(600_000);
+            System.out.flush();
+            long closeAt = Long.MAX_VALUE;
+            while (!Interruption.requested() && System.nanoTime() < closeAt) {
+                if (closeAt == Long.MAX_VALUE && server.debrief() != null) {
+                    System.out.println("The crisis is over; the debrief is in " + folder.resolve("debrief.json")
+                            + ". The pages stay open for 10 minutes; stop with Ctrl-C.");
+                    System.out.flush();
+                    closeAt = System.nanoTime() + 600_000_000_000L;
+                }
+                Thread.sleep(100);
+            }
+            boolean over = server.debrief() != null;
+            server.save();
+            if (!over) {
+                System.err.println("Stopped; the session's closed turns are saved in " + folder.resolve("session.json")
+                        + " (replay them with --replay).");
+            }
+            return over ? ExitCode.OK : ExitCode.INTERRUPTED;
         }
-        return 0;
     }
 
     private int replay(Theatre theatre, String hash) throws IOException {

@@ -1,6 +1,7 @@
 package escalation.gui;
 
 import escalation.geo.ConicProjection;
+import escalation.geo.Region;
 import escalation.model.Theatre;
 import escalation.scenario.Records;
 import java.awt.geom.Point2D;
@@ -18,10 +19,6 @@ import java.util.List;
  * each other instead.
  */
 public final class MapLayout {
-    /** A place further than this many degrees (great-circle, roughly) from the middle of the places goes into the inset. */
-    static final double FAR_DEGREES = 12;
-    /** Degrees of land or sea kept around the places. */
-    static final double MARGIN_DEGREES = 1.3;
 
     /** A place in degrees, and whether it lies in the inset. */
     public record Place(double lon, double lat, boolean inset) { }
@@ -34,6 +31,7 @@ public final class MapLayout {
     private final Place[] actors;
     private final List<Site> sites = new ArrayList<>();
     private final Place[] hubs;
+    private final Region region;
     /** {west, south, east, north} of the main map and of the inset (null without one). */
     private final double[] main;
     private final double[] inset;
@@ -56,6 +54,7 @@ public final class MapLayout {
             inset = null;
             mainProjection = null;
             insetProjection = null;
+            region = null;
             return;
         }
         List<double[]> all = new ArrayList<>();
@@ -63,34 +62,31 @@ public final class MapLayout {
             if (a.location() != null) all.add(new double[] {a.location().lon(), a.location().lat()});
             for (Records.Site site : a.sites()) all.add(new double[] {site.location().lon(), site.location().lat()});
         }
-        double[] middle = {median(all, 0), median(all, 1)};
-        List<double[]> near = new ArrayList<>();
-        List<double[]> far = new ArrayList<>();
-        for (double[] p : all) (far(p, middle) ? far : near).add(p);
-        main = extent(near, MARGIN_DEGREES);
-        inset = far.isEmpty() ? null : extent(far, 3.5);
-        mainProjection = ConicProjection.fitted(main[0], main[1], main[2], main[3]);
-        insetProjection = inset == null ? null : ConicProjection.fitted(inset[0], inset[1], inset[2], inset[3]);
+        region = new Region(all);
+        main = region.main();
+        inset = region.inset();
+        mainProjection = region.mainProjection();
+        insetProjection = region.insetProjection();
 
         // Actors without a place of their own sit on a ring around the middle of the others.
         int unplaced = n - located;
         for (int i = 0, k = 0; i < n; i++) {
             Records.Location l = s.actors().get(i).location();
             if (l != null) {
-                actors[i] = place(l.lon(), l.lat(), middle);
+                actors[i] = place(l.lon(), l.lat());
             } else {
                 double angle = 2 * Math.PI * k++ / Math.max(1, unplaced) - Math.PI / 2;
                 double r = 0.3 * Math.min(main[2] - main[0], main[3] - main[1]);
                 actors[i] = new Place((main[0] + main[2]) / 2 + r * Math.cos(angle), (main[1] + main[3]) / 2 + r * Math.sin(angle), false);
             }
             for (Records.Site site : s.actors().get(i).sites()) {
-                sites.add(new Site(i, site.name(), place(site.location().lon(), site.location().lat(), middle)));
+                sites.add(new Site(i, site.name(), place(site.location().lon(), site.location().lat())));
             }
         }
         for (int h = 0; h < t.nodes.length; h++) {
             Records.Location l = s.corridor().locations().get(t.nodes[h]);
             if (l != null) {
-                hubs[h] = place(l.lon(), l.lat(), middle);
+                hubs[h] = place(l.lon(), l.lat());
                 continue;
             }
             double lon = 0;
@@ -107,33 +103,8 @@ public final class MapLayout {
         }
     }
 
-    private Place place(double lon, double lat, double[] middle) {
-        return new Place(lon, lat, inset != null && far(new double[] {lon, lat}, middle));
-    }
-
-    private static boolean far(double[] p, double[] middle) {
-        double dx = (p[0] - middle[0]) * Math.cos(Math.toRadians((p[1] + middle[1]) / 2));
-        return Math.hypot(dx, p[1] - middle[1]) > FAR_DEGREES;
-    }
-
-    private static double median(List<double[]> ps, int k) {
-        double[] v = ps.stream().mapToDouble(p -> p[k]).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static double[] extent(List<double[]> ps, double margin) {
-        double[] e = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (double[] p : ps) {
-            e[0] = Math.min(e[0], p[0]);
-            e[1] = Math.min(e[1], p[1]);
-            e[2] = Math.max(e[2], p[0]);
-            e[3] = Math.max(e[3], p[1]);
-        }
-        e[0] -= margin;
-        e[1] -= margin;
-        e[2] += margin;
-        e[3] += margin;
-        return e;
+    private Place place(double lon, double lat) {
+        return new Place(lon, lat, region.inInset(lon, lat));
     }
 
     /** False for a scenario without places: the map shows two sides instead. */
@@ -191,11 +162,11 @@ public final class MapLayout {
 
         Fit(Rectangle2D area) {
             this.area = area;
-            double[] box = projectedBox(mainProjection, main);
+            double[] box = Region.projectedBox(mainProjection, main);
             Rectangle2D frame = null;
             double[] ixf = null;
             if (inset != null) {
-                double[] ib = projectedBox(insetProjection, inset);
+                double[] ib = Region.projectedBox(insetProjection, inset);
                 double w = area.getWidth() * 0.27;
                 double h = w * (ib[3] - ib[1]) / (ib[2] - ib[0]);
                 if (h > area.getHeight() * 0.42) {
@@ -258,23 +229,6 @@ public final class MapLayout {
 
     private static double[] center(double[] e) {
         return new double[] {(e[0] + e[2]) / 2, (e[1] + e[3]) / 2};
-    }
-
-    /** The projected bounding box of an extent, sampled along its edges: {minX, minY, maxX, maxY}. */
-    private static double[] projectedBox(ConicProjection p, double[] e) {
-        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (int k = 0; k <= 16; k++) {
-            double lon = e[0] + (e[2] - e[0]) * k / 16;
-            double lat = e[1] + (e[3] - e[1]) * k / 16;
-            for (double[] ll : new double[][] {{lon, e[1]}, {lon, e[3]}, {e[0], lat}, {e[2], lat}}) {
-                double[] xy = p.forward(ll[0], ll[1]);
-                b[0] = Math.min(b[0], xy[0]);
-                b[1] = Math.min(b[1], xy[1]);
-                b[2] = Math.max(b[2], xy[0]);
-                b[3] = Math.max(b[3], xy[1]);
-            }
-        }
-        return b;
     }
 
     /** Scale and offsets {s, x0, y0} that fit the projected box into {@code into}, centred, y downwards. */

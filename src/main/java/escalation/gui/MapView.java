@@ -2,6 +2,7 @@ package escalation.gui;
 
 import escalation.geo.Atlas;
 import escalation.geo.Country;
+import escalation.geo.Region;
 import escalation.model.Theatre;
 import escalation.report.ActorPalette;
 import java.awt.BasicStroke;
@@ -211,7 +212,7 @@ final class MapView extends JComponent {
             Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
             boolean any = false;
             for (double[] ring : c.rings()) {
-                if (!overlaps(ring, view)) continue;
+                if (!Region.overlaps(ring, view)) continue;
                 for (int k = 0; k < ring.length; k += 2) {
                     Point2D.Double p = to.apply(ring[k], ring[k + 1]);
                     if (k == 0) path.moveTo(p.x, p.y);
@@ -230,7 +231,7 @@ final class MapView extends JComponent {
     private void arcs(double[] view, BiFunction<Double, Double, Point2D.Double> to, Path2D coast, Path2D borders) {
         for (int a = 0; a < atlas.arcCount(); a++) {
             double[] arc = atlas.arc(a);
-            if (!overlaps(arc, view)) continue;
+            if (!Region.overlaps(arc, view)) continue;
             Path2D target = atlas.border(a) ? borders : coast;
             for (int k = 0; k < arc.length; k += 2) {
                 Point2D.Double p = to.apply(arc[k], arc[k + 1]);
@@ -238,20 +239,6 @@ final class MapView extends JComponent {
                 else target.lineTo(p.x, p.y);
             }
         }
-    }
-
-    private static boolean overlaps(double[] lonLat, double[] view) {
-        double w = Double.MAX_VALUE;
-        double e = -Double.MAX_VALUE;
-        double s = Double.MAX_VALUE;
-        double n = -Double.MAX_VALUE;
-        for (int k = 0; k < lonLat.length; k += 2) {
-            w = Math.min(w, lonLat[k]);
-            e = Math.max(e, lonLat[k]);
-            s = Math.min(s, lonLat[k + 1]);
-            n = Math.max(n, lonLat[k + 1]);
-        }
-        return e >= view[0] && w <= view[2] && n >= view[1] && s <= view[3];
     }
 
     private void drawLand(Graphics2D g, List<Shape> land, Path2D coast, Path2D borders, Color fill) {

@@ -38,6 +38,11 @@ public final class ActorPalette {
         return pick(ACTORS, actorIndex);
     }
 
+    /** The actor's colour as a web page writes it, "#0072b2". */
+    public static String hex(int actorIndex) {
+        return String.format(java.util.Locale.ROOT, "#%06x", of(actorIndex).getRGB() & 0xFFFFFF);
+    }
+
     /** The colour of the outcome at this index in the scenario's order. */
     public static Color outcome(int index) {
         return pick(OUTCOMES, index);

@@ -36,10 +36,10 @@ class ClassSessionTest {
         assertEquals(7, s.closeTurn());
         // The calendar's dated drone strike of 3 Oct 2024 (day 6) is history, not the chair's decision: it stays.
         assertEquals(1 + DATED_KH_STRIKES, attacksBy(s, "kh"), "one chosen strike, and no initiative of the rule beside it");
-        assertTrue(s.ticker().stream().anyMatch(l -> l.day() == 0 && "kh".equals(l.actor()) && l.text().contains("chosen by the player")));
+        assertTrue(s.ticker().stream().anyMatch(l -> l.day() == 0 && "kh".equals(l.actor()) && l.text().contains("The player in this chair chose it")));
         assertEquals(0, attacksBy(s, "israel"), "a holding state does not answer");
         assertTrue(s.ticker().stream().anyMatch(l -> "kh".equals(l.actor()) && "they killed our commander".equals(l.reason())
-                && l.text().contains("chosen by the player")), "the player's reason is in the ticker beside the model's words");
+                && l.text().contains("The player in this chair chose it")), "the player's reason is in the ticker beside the model's words");
     }
 
     @Test
@@ -106,5 +106,59 @@ class ClassSessionTest {
         assertNotNull(s.lever(0, 7), "a lever beyond its range");
         assertTrue(!s.hasChosen("kh"));
         assertEquals("x".repeat(ClassSession.MAX_REASON), ClassSession.clean("x".repeat(5000) + "\u0000"));
+    }
+
+    @Test
+    void previewingTheModelsChoiceChangesNothingOfWhatFollows() {
+        for (int seed = 1; seed <= 6; seed++) {
+            ClassSession previewed = session(seed);
+            ClassSession plain = session(seed);
+            for (int turn = 0; turn < 8; turn++) {
+                String kh = turn % 3 == 0 ? "strike_israel" : "model";
+                for (String chair : List.of("israel", "kh", "iran", "us")) previewed.preview(chair);
+                previewed.choose("kh", turn, kh, "r" + turn);
+                previewed.preview("israel");
+                previewed.choose("israel", turn, turn == 4 ? "hold" : "model", null);
+                previewed.preview("iran");
+                if (turn == 2) assertNull(previewed.shock(0));
+                previewed.preview("us");
+                plain.choose("kh", turn, kh, "r" + turn);
+                plain.choose("israel", turn, turn == 4 ? "hold" : "model", null);
+                if (turn == 2) assertNull(plain.shock(0));
+                previewed.closeTurn();
+                plain.closeTurn();
+                assertEquals(plain.fingerprint(), previewed.fingerprint(), "seed " + seed + " turn " + turn);
+            }
+            assertEquals(plain.ticker(), previewed.ticker());
+            assertEquals(plain.log().turns, previewed.log().turns);
+        }
+    }
+
+    @Test
+    void lettingTheModelDecideDoesWhatThePreviewSaid() {
+        int lines = 0;
+        for (int seed = 1; seed <= 10; seed++) {
+            ClassSession s = session(seed);
+            for (int turn = 0; turn < 6; turn++) {
+                s.choose("israel", turn, turn % 2 == 0 ? "hold" : "model", null);
+                ClassSession.Preview p = s.preview("kh");
+                assertEquals(turn, p.turn());
+                assertEquals(7, p.days());
+                s.choose("kh", turn, "model", null);
+                int before = s.ticker().size();
+                s.closeTurn();
+                List<ClassSession.Line> done = s.ticker().subList(before, s.ticker().size()).stream().filter(l -> "kh".equals(l.actor())).toList();
+                assertEquals(done.size(), p.lines().size(), "seed " + seed + " turn " + turn);
+                for (int k = 0; k < done.size(); k++) {
+                    assertEquals(done.get(k).date(), p.lines().get(k).date());
+                    assertTrue(done.get(k).text().contains(p.lines().get(k).what()), done.get(k).text() + " / " + p.lines().get(k).what());
+                }
+                lines += p.lines().size();
+                for (ClassSession.PreviewLine l : p.lines()) {
+                    if (l.what().contains("launch")) assertTrue(!l.why().isEmpty(), "a strike of the rules has its reason: " + l);
+                }
+            }
+        }
+        assertTrue(lines > 10, "the rules do something in Kata'ib Hezbollah's chair over 10 runs of 6 weeks: " + lines + " lines");
     }
 }

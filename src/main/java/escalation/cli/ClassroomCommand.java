@@ -90,11 +90,8 @@ final class ClassroomCommand implements Callable<Integer> {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
         }
-        Interruption.listen();
-        try (ResultsFolder owned = results) {
-            return serve(owned.path(), scenario, theatre, hash);
-        } finally {
-            Interruption.unlisten();
+        try (Interruption.Listening stop = Interruption.listen(); ResultsFolder owned = results) {
+            return serve(owned.path(), scenario, theatre, hash, stop);
         }
     }
 
@@ -103,7 +100,7 @@ final class ClassroomCommand implements Callable<Integer> {
      * saves the log of every closed turn and closes the server; the folder's lock goes with the folder.
      * Exit code 0 once the crisis is over, {@link ExitCode#INTERRUPTED} when stopped before.
      */
-    private int serve(Path folder, Records.Scenario scenario, Theatre theatre, String hash) throws Exception {
+    private int serve(Path folder, Records.Scenario scenario, Theatre theatre, String hash, Interruption.Listening stop) throws Exception {
         SessionLog log = new SessionLog(file.getFileName().toString(), hash, seed, play, turnDays);
         ClassSession session = new ClassSession(theatre, log);
         try (ClassroomServer server = new ClassroomServer(session, new InetSocketAddress(InetAddress.getByName(bind), port),
@@ -116,7 +113,7 @@ final class ClassroomCommand implements Callable<Integer> {
             System.out.println("The session is saved in " + folder + "; stop with Ctrl-C.");
             System.out.flush();
             long closeAt = Long.MAX_VALUE;
-            while (!Interruption.requested() && System.nanoTime() < closeAt) {
+            while (!stop.requested() && System.nanoTime() < closeAt) {
                 if (closeAt == Long.MAX_VALUE && server.debrief() != null) {
                     System.out.println("The crisis is over; the debrief is in " + folder.resolve("debrief.json")
                             + ". The pages stay open for 10 minutes; stop with Ctrl-C.");

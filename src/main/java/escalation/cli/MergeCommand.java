@@ -22,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code escalation merge --out DIR SHARD...}: the shards of one batch, history check or experiment joined into its results folder. */
+/** {@code escalation merge --out DIR SHARD...}: the shards of one batch, comparison, history check or experiment joined into its results folder. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Joins the shards of one batch, history check or experiment (folders written with --shard K/N) into the job's results folder.",
+        description = {"Joins the shards of one batch, comparison, history check or experiment (folders written with --shard K/N) into the job's results folder.",
                 "Checks first that the folders are all the shards of one job (the same resolved inputs and their SHA-256, seed, runs "
                         + "and N), each given once and each finished, and says which is not, with the command that runs it. The "
                         + "folder written holds the same bytes as the one the command writes on one machine without --shard (its "
@@ -49,15 +49,18 @@ final class MergeCommand implements Callable<Integer> {
         MergedBatch batch = null;
         MergedExperiment experiment = null;
         MergedHistory history = null;
+        MergedComparison comparison = null;
         switch (set.kind()) {
             case "experiment" -> experiment = MergedExperiment.prepare(set.shards(), json, why);
             case "history" -> history = MergedHistory.prepare(set.shards(), why);
+            case "comparison" -> comparison = MergedComparison.prepare(set.shards(), json, why);
             default -> batch = MergedBatch.prepare(set.shards(), json, why);
         }
         if (!why.isEmpty()) return refuse(why);
         List<String> sources = set.shards().stream().map(s -> s.dir().toAbsolutePath().normalize().toString()).toList();
         try (ResultsFolder folder = ResultsFolder.createExactly(out)) {
             if (history != null) return history.write(folder, json, sources);
+            if (comparison != null) return comparison.write(folder, json, sources);
             return batch != null ? batch.write(folder, json, sources) : experiment.write(folder, json, sources);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
@@ -89,6 +92,11 @@ final class MergeCommand implements Callable<Integer> {
      * changed after its runs, or it did not finish.
      */
     static Checkpoint finished(ShardFolder s, List<String> why) throws java.io.IOException {
+        return finished(s, 1, why);
+    }
+
+    /** As {@link #finished(ShardFolder, List)}, for a shard with {@code tables} tables of one row a run (a comparison's variants). */
+    static Checkpoint finished(ShardFolder s, int tables, List<String> why) throws java.io.IOException {
         Checkpoint cp;
         try {
             cp = Checkpoint.read(s.dir());
@@ -102,7 +110,7 @@ final class MergeCommand implements Callable<Integer> {
             return null;
         }
         long share = s.to() - s.from();
-        if (cp.done() != share || cp.tables().size() != 1 || cp.tables().get(0).rows() != share) {
+        if (cp.done() != share || cp.tables().size() != tables || cp.tables().stream().anyMatch(t -> t.rows() != share)) {
             why.add(s.dir() + " (shard " + s.shard() + ") is incomplete: " + cp.done() + " of its " + share + " runs are recorded; finish it with: "
                     + s.resume());
             return null;

@@ -130,8 +130,13 @@ final class Resumption {
 
     /** The theatre of a resolved scenario the manifest holds at {@code where}; its problems are reasons to refuse. */
     static Theatre theatre(ResultsFolder folder, String where, JsonNode resolved, ObjectMapper json) throws Refused, IOException {
+        return theatre(folder.path(), where, resolved, json);
+    }
+
+    /** As {@link #theatre(ResultsFolder, String, JsonNode, ObjectMapper)}, for the manifest in {@code dir}. */
+    static Theatre theatre(Path dir, String where, JsonNode resolved, ObjectMapper json) throws Refused, IOException {
         try {
-            return new Theatre(new ScenarioLoader().loadText(folder.path().resolve(BatchFiles.MANIFEST) + " (" + where + ")",
+            return new Theatre(new ScenarioLoader().loadText(dir.resolve(BatchFiles.MANIFEST) + " (" + where + ")",
                     json.writeValueAsString(resolved)));
         } catch (ScenarioException e) {
             List<String> problems = new ArrayList<>();

@@ -87,6 +87,6 @@ public record ShardFolder(Path dir, ObjectNode manifest, String kind, Shard shar
 
     /** The command that finishes this (interrupted) shard in its own folder. */
     public String resume() {
-        return "escalation " + kind + " --resume " + dir;
+        return "escalation " + (kind.equals("comparison") ? "compare" : kind) + " --resume " + dir;
     }
 }

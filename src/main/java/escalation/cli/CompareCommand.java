@@ -90,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One variant as it will run. */
-    private record Variant(String name, Path file, List<String> overrides, ScenarioLoader.Resolved resolved) { }
+    record Variant(String name, Path file, List<String> overrides, ScenarioLoader.Resolved resolved) { }
 
     @Override public Integer call() throws Exception {
         List<String> bounds = new ArrayList<>(Bounds.runs(runs, BatchCommand.MAX_RUNS));
@@ -122,12 +122,18 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Integer start(int workers, Interruption.Listening stop) throws Exception {
+    /** The variants of a comparison, loaded and checked to be comparable run for run. */
+    record Prepared(List<Variant> all, List<String> names, List<Theatre> theatres) { }
+
+    /** Loads and checks the variants the arguments name; null after printing every problem. */
+    Prepared prepare() {
         if (!variants.isEmpty() && files.size() != 1) {
-            return invalid("--variant describes a variant of one scenario; give exactly one FILE with it (got " + files.size() + ")");
+            invalid("--variant describes a variant of one scenario; give exactly one FILE with it (got " + files.size() + ")");
+            return null;
         }
         if (variants.isEmpty() && files.size() < 2) {
-            return invalid("nothing to compare: give two or more scenario FILEs, or one FILE and at least one --variant");
+            invalid("nothing to compare: give two or more scenario FILEs, or one FILE and at least one --variant");
+            return null;
         }
         List<VariantArgument> parsed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -141,7 +147,7 @@ final class CompareCommand implements Callable<Integer> {
         // Every problem at once: the variants that parse are loaded, so their problems are listed with the others'.
         errors.forEach(e -> System.err.println("escalation: " + e));
         List<Variant> all = load(parsed);
-        if (all == null || !errors.isEmpty()) return EscalationCommand.INVALID;
+        if (all == null || !errors.isEmpty()) return null;
         List<String> names = all.stream().map(Variant::name).toList();
         List<Theatre> theatres = new ArrayList<>();
         for (Variant v : all) theatres.add(new Theatre(v.resolved().scenario()));
@@ -149,8 +155,17 @@ final class CompareCommand implements Callable<Integer> {
         if (!incompatible.isEmpty()) {
             incompatible.forEach(p -> System.err.println("escalation: " + p));
             System.err.println("escalation: variants must share calendar, outcomes and ladder to be compared run for run");
-            return EscalationCommand.INVALID;
+            return null;
         }
+        return new Prepared(all, names, theatres);
+    }
+
+    private Integer start(int workers, Interruption.Listening stop) throws Exception {
+        Prepared prepared = prepare();
+        if (prepared == null) return EscalationCommand.INVALID;
+        List<Variant> all = prepared.all();
+        List<String> names = prepared.names();
+        List<Theatre> theatres = prepared.theatres();
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (Variant v : all) descriptions.put(v.name(), describe(v));
 

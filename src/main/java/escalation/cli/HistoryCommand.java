@@ -247,7 +247,8 @@ final class HistoryCommand implements Callable<Integer> {
             done = BatchRunner.run(theatre, seed, first + from, first + share, workers, new BatchRunner.Sink() {
                 @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
                     Validation.Sample s = sampler.of(record);
-                    samples.add(s);
+                    // A shard's statistics are checked by the merge, from its rows: it holds none.
+                    if (shard == null) samples.add(s);
                     if (table == null) return;
                     table.row(run, runSeed, s);
                     if (System.nanoTime() - last[0] > CHECKPOINT_NANOS) {

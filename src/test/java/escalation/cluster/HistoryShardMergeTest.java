@@ -83,7 +83,7 @@ class HistoryShardMergeTest {
         Path file = dir.resolve("april-targets.yaml");
         Files.writeString(file, Files.readString(APRIL)
                 .replace("scenario: ", "scenario: " + APRIL.getParent() + "/").replace("observed: [", "observed: [" + APRIL.getParent() + "/"));
-        long runs = 4000;
+        long runs = 9000;
         List<Path> shards = new ArrayList<>();
         for (int k : new int[] {0, 2}) {
             Path d = dir.resolve("shard-" + k);
@@ -98,7 +98,7 @@ class HistoryShardMergeTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             Path csv = killed.resolve("runs.csv");
-            while (!(Files.exists(killed.resolve(".checkpoint")) && Files.exists(csv) && Files.lines(csv).count() > 100)) {
+            while (!(Files.exists(killed.resolve(".checkpoint")) && Files.exists(csv) && Files.size(csv) > 4000)) {
                 assertTrue(p.isAlive(), "the shard ended before it could be killed: " + Files.readString(dir.resolve("killed.log")));
                 assertTrue(System.nanoTime() < deadline, "the shard did not start");
                 Thread.sleep(20);

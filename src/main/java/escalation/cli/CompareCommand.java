@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
                         + "the baseline, its 95%% Newcombe interval and McNemar's exact test (also Holm-adjusted), and mean totals "
                         + "with paired t intervals. Writes comparison.csv, comparison-totals.csv, each variant's runs.csv under "
                         + "variants/, charts/ and compare.html to a new folder. Ctrl-C keeps every finished run; --resume DIR finishes the "
-                        + "comparison with the same bytes. Exit code 2 for invalid input."})
+                        + "comparison with the same bytes; --shard K/N runs a share of the runs for escalation merge. Exit code 2 for invalid input."})
 final class CompareCommand implements Callable<Integer> {
     static final double PRECISION = 0.02;
 

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                         + "sources, and the targets. Runs a Monte Carlo batch, sets each observed figure against the simulated "
                         + "distribution of the same statistic, prints the table and writes runs.csv (streamed, one row per run), checks.csv, "
                         + "summary.json, charts/ and report.html to a new folder. Ctrl-C keeps every finished run; --resume DIR finishes "
-                        + "the check with the same bytes. Exit code 0 whether or not targets are covered; 2 for invalid input."})
+                        + "the check with the same bytes; --shard K/N runs a share of the runs for escalation merge. Exit code 0 whether or not targets are covered; 2 for invalid input."})
 final class HistoryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", converter = ScenarioArgument.class,
             description = "History check (YAML) or shipped name; not needed with --resume.")

@@ -77,6 +77,10 @@ class CompareShardMergeTest {
         assertEquals(2, run("compare", PRIMER, "--variant", VARIANT, "--runs", 2, "--shard", "0/3", "--out", dir.resolve("x")).code(),
                 "more shards than runs");
         assertFalse(Files.exists(dir.resolve("x")));
+        Path tables = dir.resolve("tables-0");
+        ok("compare", PRIMER, "--variant", VARIANT, "--set", SHORT, "--runs", 30, "--no-report", "--shard", "0/2", "--out", tables);
+        refused(out, List.of(tables), "run it with: escalation compare " + PRIMER + " --variant " + VARIANT + " --set " + SHORT
+                + " --runs 30 --seed 1 --no-report --shard 1/2 --out " + dir.resolve("shard-1"));
 
         Path killed = dir.resolve("shard-1");
         List<String> cmd = Jobs.childJvm();

@@ -2,6 +2,7 @@ package escalation.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import escalation.cluster.Shard;
 import escalation.experiment.BatchRunner;
 import escalation.experiment.Comparison;
 import escalation.experiment.PairedComparison;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Parameters;
                         + "the baseline, its 95%% Newcombe interval and McNemar's exact test (also Holm-adjusted), and mean totals "
                         + "with paired t intervals. Writes comparison.csv, comparison-totals.csv, each variant's runs.csv under "
                         + "variants/, charts/ and compare.html to a new folder. Ctrl-C keeps every finished run; --resume DIR finishes the "
-                        + "comparison with the same bytes. Exit code 2 for invalid input."})
+                        + "comparison with the same bytes; --shard K/N runs a share of the runs for escalation merge. Exit code 2 for invalid input."})
 final class CompareCommand implements Callable<Integer> {
     static final double PRECISION = 0.02;
 
@@ -74,6 +75,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted comparison in DIR.")
     Path resume;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only share K (0 to N-1) of N of the runs, each variant's run i "
+            + "with the seed it has in the whole comparison, into a folder that `escalation merge` joins with the other shards' (see docs/cluster.md).")
+    String shardOption;
+
+    /** The share of the runs this process runs; null for the whole comparison. */
+    Shard shard;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One variant as it will run. */
-    private record Variant(String name, Path file, List<String> overrides, ScenarioLoader.Resolved resolved) { }
+    record Variant(String name, Path file, List<String> overrides, ScenarioLoader.Resolved resolved) { }
 
     @Override public Integer call() throws Exception {
         List<String> bounds = new ArrayList<>(Bounds.runs(runs, BatchCommand.MAX_RUNS));
@@ -90,8 +98,16 @@ final class CompareCommand implements Callable<Integer> {
         bounds.addAll(Bounds.threads(threads));
         if (resume != null) {
             if (!files.isEmpty()) bounds.add("give either scenario FILEs or --resume DIR, not both");
-            String conflict = Resumption.conflicts(spec, "comparison", "--threads", "--variant", "--set", "--runs", "--seed", "--out", "--no-report");
+            String conflict = Resumption.conflicts(spec, "comparison", "--threads", "--variant", "--set", "--runs", "--seed", "--out", "--no-report", "--shard");
             if (conflict != null) bounds.add(conflict);
+        }
+        if (shardOption != null) {
+            try {
+                shard = Shard.parse(shardOption);
+                if (shard.count() > runs) bounds.add("--shard " + shard + ": more shards than the comparison's " + runs + " runs");
+            } catch (IllegalArgumentException e) {
+                bounds.add(e.getMessage());
+            }
         }
         if (!bounds.isEmpty()) {
             bounds.forEach(p -> System.err.println("escalation: " + p));
@@ -106,12 +122,18 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Integer start(int workers, Interruption.Listening stop) throws Exception {
+    /** The variants of a comparison, loaded and checked to be comparable run for run. */
+    record Prepared(List<Variant> all, List<String> names, List<Theatre> theatres) { }
+
+    /** Loads and checks the variants the arguments name; null after printing every problem. */
+    Prepared prepare() {
         if (!variants.isEmpty() && files.size() != 1) {
-            return invalid("--variant describes a variant of one scenario; give exactly one FILE with it (got " + files.size() + ")");
+            invalid("--variant describes a variant of one scenario; give exactly one FILE with it (got " + files.size() + ")");
+            return null;
         }
         if (variants.isEmpty() && files.size() < 2) {
-            return invalid("nothing to compare: give two or more scenario FILEs, or one FILE and at least one --variant");
+            invalid("nothing to compare: give two or more scenario FILEs, or one FILE and at least one --variant");
+            return null;
         }
         List<VariantArgument> parsed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -125,7 +147,7 @@ final class CompareCommand implements Callable<Integer> {
         // Every problem at once: the variants that parse are loaded, so their problems are listed with the others'.
         errors.forEach(e -> System.err.println("escalation: " + e));
         List<Variant> all = load(parsed);
-        if (all == null || !errors.isEmpty()) return EscalationCommand.INVALID;
+        if (all == null || !errors.isEmpty()) return null;
         List<String> names = all.stream().map(Variant::name).toList();
         List<Theatre> theatres = new ArrayList<>();
         for (Variant v : all) theatres.add(new Theatre(v.resolved().scenario()));
@@ -133,14 +155,23 @@ final class CompareCommand implements Callable<Integer> {
         if (!incompatible.isEmpty()) {
             incompatible.forEach(p -> System.err.println("escalation: " + p));
             System.err.println("escalation: variants must share calendar, outcomes and ladder to be compared run for run");
-            return EscalationCommand.INVALID;
+            return null;
         }
+        return new Prepared(all, names, theatres);
+    }
+
+    private Integer start(int workers, Interruption.Listening stop) throws Exception {
+        Prepared prepared = prepare();
+        if (prepared == null) return EscalationCommand.INVALID;
+        List<Variant> all = prepared.all();
+        List<String> names = prepared.names();
+        List<Theatre> theatres = prepared.theatres();
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (Variant v : all) descriptions.put(v.name(), describe(v));
 
         ResultsFolder folder;
         try {
-            folder = Outputs.newFolder(out, "compare", "", "-" + seed);
+            folder = Outputs.newFolder(out, "compare", "", "-" + seed + (shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count()));
         } catch (FileAlreadyExistsException e) {
             return invalid(e.getFile() + " already exists; results are never overwritten");
         }
@@ -174,10 +205,12 @@ final class CompareCommand implements Callable<Integer> {
             seed = r.seed();
             runs = r.runs();
             noReport = !r.report();
+            shard = r.shard();
             if (!folder.staleOwner().isEmpty()) {
                 System.err.println("The comparison's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
             }
-            System.err.println("Resuming " + resume + " at run " + r.checkpoint().done() + " of " + runs);
+            System.err.println("Resuming " + resume + " at run " + (first() + r.checkpoint().done()) + " of " + runs
+                    + (shard == null ? "" : " (shard " + shard + ": runs " + first() + " to " + (end() - 1) + ")"));
             try {
                 return execute(folder, r.manifest(), r.descriptions(), r.comparison(), r.theatres(), r.files(), r.checkpoint().identity(),
                         r.checkpoint().done(), workers, stop);
@@ -191,10 +224,23 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** The first run of this comparison's share of the runs. */
+    private long first() {
+        return shard == null ? 0 : shard.from(runs);
+    }
+
+    /** The run after this comparison's share's last. */
+    private long end() {
+        return shard == null ? runs : shard.to(runs);
+    }
+
+    /** Runs this comparison's share from its {@code from}-th run; checkpoints count the runs done in this folder. */
     private Integer execute(ResultsFolder folder, Map<String, Object> manifest, Map<String, String> descriptions, PairedComparison comparison,
                             List<Theatre> theatres, List<BatchFiles> perVariant, String identity, long from, int workers,
                             Interruption.Listening stop) throws Exception {
         long started = System.nanoTime();
+        long first = first();
+        long share = end() - first;
         manifest.put("threads", workers);
         manifest.put("java", System.getProperty("java.version"));
         manifest.put("started", Instant.now().toString());
@@ -207,9 +253,9 @@ final class CompareCommand implements Callable<Integer> {
         String command = (String) manifest.get("command");
         long done;
         long[] lastCheckpoint = {System.nanoTime()};
-        try (Progress progress = new Progress(from, runs, System.err)) {
+        try (Progress progress = new Progress(from, share, System.err)) {
             try {
-                done = BatchRunner.runPaired(theatres, seed, from, runs, workers, new BatchRunner.PairedSink() {
+                done = BatchRunner.runPaired(theatres, seed, first + from, first + share, workers, new BatchRunner.PairedSink() {
                     @Override public void accept(long run, int runSeed, RunRecord[] records, Throwable[] failures) throws Exception {
                         boolean complete = true;
                         for (int v = 0; v < records.length; v++) {
@@ -220,7 +266,7 @@ final class CompareCommand implements Callable<Integer> {
                         else comparison.addFailure();
                         progress.step();
                         if (System.nanoTime() - lastCheckpoint[0] > CHECKPOINT_NANOS) {
-                            checkpoint(folder, perVariant, comparison, run + 1, id);
+                            checkpoint(folder, perVariant, comparison, run + 1 - first, id);
                             lastCheckpoint[0] = System.nanoTime();
                         }
                     }
@@ -228,38 +274,60 @@ final class CompareCommand implements Callable<Integer> {
                     @Override public boolean stopRequested() {
                         return stop.requested();
                     }
-                });
+                }) - first;
             } catch (OutOfMemoryError e) {
                 return Outputs.outOfMemory(folder.path(), "compare");
             }
             checkpoint(folder, perVariant, comparison, done, id);
             manifest.put("runs_done", done);
-            if (done < runs) {
+            if (done < share) {
                 manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
                 folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-                System.err.println("\nInterrupted after " + done + " of " + runs + " runs; every finished run is in "
+                System.err.println("\nInterrupted after " + done + " of " + share + " runs; every finished run is in "
                         + folder.path().resolve(CompareReport.VARIANTS) + ". Finish with: escalation compare --resume " + folder.path());
                 return ExitCode.INTERRUPTED;
             }
         }
+        if (shard != null) {
+            // A shard keeps its sealed statistics (the checkpoint) for the merge, and writes no statistics of its own.
+            manifest.put("complete", true);
+            manifest.put("failed_runs", comparison.failed());
+            manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+            folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+            System.out.println("Wrote shard " + shard + " (runs " + first + " to " + (first + share - 1) + ") to " + folder.path()
+                    + "; join the shards with: escalation merge --out DIR SHARD-FOLDERS...");
+            return 0;
+        }
+        Comparison result = finish(folder, comparison, perVariant, descriptions, command, seed, noReport);
+        manifest.put("complete", true);
+        manifest.put("failed_runs", comparison.failed());
+        manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+        folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
+        Checkpoint.forget(folder);
+        tell(folder, comparison, result, noReport);
+        return 0;
+    }
+
+    /** The tables, charts and report of a finished comparison: the same for a comparison run whole and for its shards merged. */
+    static Comparison finish(ResultsFolder folder, PairedComparison comparison, List<BatchFiles> perVariant, Map<String, String> descriptions,
+                             String command, long seed, boolean noReport) throws java.io.IOException {
         Comparison result = comparison.result(command, seed);
         for (int v = 0; v < perVariant.size(); v++) {
             perVariant.get(v).tables(result.summaries().get(v), comparison.aggregate(v), PRECISION);
         }
         CompareReport.tables(folder, result);
         if (!noReport) CompareReport.write(folder, result, descriptions);
-        manifest.put("complete", true);
-        manifest.put("failed_runs", comparison.failed());
-        manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-        folder.write(BatchFiles.MANIFEST, json.writeValueAsString(manifest) + "\n");
-        Checkpoint.forget(folder);
+        return result;
+    }
+
+    /** What a finished comparison prints. */
+    static void tell(ResultsFolder folder, PairedComparison comparison, Comparison result, boolean noReport) {
         System.out.print(CompareReport.text(result));
         if (comparison.failed() > 0) {
             System.out.println(comparison.failed() + " run(s) threw an error in at least one variant and were left out of every "
                     + "variant's statistics; their errors are in the variants' runs.csv (status 'error').");
         }
         System.out.println("Wrote " + folder.path() + (noReport ? "" : "; open " + folder.path().resolve(CompareReport.REPORT)));
-        return 0;
     }
 
     /** Seals every variant's rows so far and the comparison's statistics that cover them. */
@@ -345,6 +413,7 @@ final class CompareCommand implements Callable<Integer> {
         m.put("seed", seed);
         m.put("seeds", "run i of every variant uses Seeds.of(seed, i)");
         m.put("runs", runs);
+        if (shard != null) m.put("shard", shard.manifest(runs));
         m.put("threads", workers);
         m.put("java", System.getProperty("java.version"));
         m.put("started", Instant.now().toString());

@@ -1,6 +1,7 @@
 package escalation.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import escalation.cluster.Shard;
 import escalation.experiment.BatchRunner;
 import escalation.history.HistoryFile;
 import escalation.history.Validation;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
                         + "sources, and the targets. Runs a Monte Carlo batch, sets each observed figure against the simulated "
                         + "distribution of the same statistic, prints the table and writes runs.csv (streamed, one row per run), checks.csv, "
                         + "summary.json, charts/ and report.html to a new folder. Ctrl-C keeps every finished run; --resume DIR finishes "
-                        + "the check with the same bytes. Exit code 0 whether or not targets are covered; 2 for invalid input."})
+                        + "the check with the same bytes; --shard K/N runs a share of the runs for escalation merge. Exit code 0 whether or not targets are covered; 2 for invalid input."})
 final class HistoryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", converter = ScenarioArgument.class,
             description = "History check (YAML) or shipped name; not needed with --resume.")
@@ -64,6 +65,13 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted history check in DIR.")
     Path resume;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only share K (0 to N-1) of N of the runs, with the seeds they "
+            + "have in the whole check, into a folder that `escalation merge` joins with the other shards' (see docs/cluster.md).")
+    String shardOption;
+
+    /** The share of the runs this process runs; null for the whole check. */
+    Shard shard;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +87,19 @@ final class HistoryCommand implements Callable<Integer> {
         problems.addAll(Bounds.threads(threads));
         if ((file == null) == (resume == null)) problems.add("give either a history check FILE or --resume DIR");
         if (resume != null) {
-            String conflict = Resumption.conflicts(spec, "history check", "--threads and --json", "--runs", "--seed", "--set", "--out", "--no-report");
+            String conflict = Resumption.conflicts(spec, "history check", "--threads and --json", "--runs", "--seed", "--set", "--out", "--no-report", "--shard");
             if (conflict != null) problems.add(conflict);
+        }
+        if (shardOption != null) {
+            try {
+                shard = Shard.parse(shardOption);
+                if (shard.count() > runs) problems.add("--shard " + shard + ": more shards than the check's " + runs + " runs");
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            // A shard writes its runs for the merge and no statistics of its own.
+            if (noReport) problems.add("--shard writes a folder for escalation merge; it cannot be given with --no-report");
+            if (json) problems.add("--shard prints no statistics (the merge does); it cannot be given with --json");
         }
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println("escalation: " + p));
@@ -105,7 +124,8 @@ final class HistoryCommand implements Callable<Integer> {
         if (noReport) return execute(h, null, null, null, List.of(), null, workers, stop);
         ResultsFolder folder;
         try {
-            folder = Outputs.newFolder(out, h.scenario().scenario().name(), "history-", "-" + seed);
+            folder = Outputs.newFolder(out, h.scenario().scenario().name(), "history-",
+                    "-" + seed + (shard == null ? "" : "-shard-" + shard.index() + "-of-" + shard.count()));
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
         }
@@ -118,6 +138,7 @@ final class HistoryCommand implements Callable<Integer> {
             manifest.put("runs", runs);
             manifest.put("overrides", overrides);
             manifest.put("scenario", Outputs.scenario(h.scenario(), h.scenarioFile(), compact));
+            if (shard != null) manifest.put("shard", shard.manifest(runs));
             try (HistoryRuns table = HistoryRuns.create(folder, h.targets())) {
                 return execute(h, folder, manifest, table, List.of(), null, workers, stop);
             }
@@ -136,8 +157,10 @@ final class HistoryCommand implements Callable<Integer> {
                 var m = opened.manifest();
                 seed = Resumption.integer(m, "seed", 0, Bounds.MAX_MASTER_SEED, why);
                 runs = Resumption.integer(m, "runs", 1, MAX_RUNS, why);
+                shard = Resumption.shard(m, runs, why);
                 long done = opened.checkpoint().done();
-                if (runs >= 0 && done > runs) why.add("the checkpoint covers " + done + " runs, more than the check's " + runs);
+                long share = runs < 0 ? -1 : end() - first();
+                if (share >= 0 && done > share) why.add("the checkpoint covers " + done + " runs, more than the check's " + share);
                 if (opened.checkpoint().tables().size() != 1 || opened.checkpoint().tables().get(0).rows() != done) {
                     why.add("the checkpoint is not a history check's (its table does not match its runs)");
                 }
@@ -162,14 +185,15 @@ final class HistoryCommand implements Callable<Integer> {
             }
             HistoryRuns table;
             try {
-                table = HistoryRuns.resume(folder, h.targets(), opened.checkpoint().tables().get(0));
+                table = HistoryRuns.resume(folder, h.targets(), opened.checkpoint().tables().get(0), first());
             } catch (StreamedTable.Mismatch e) {
                 return Resumption.refused(resume, new Resumption.Refused(List.of(e.getMessage())));
             }
             if (!folder.staleOwner().isEmpty()) {
                 System.err.println("The check's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
             }
-            System.err.println("Resuming " + resume + " at run " + opened.checkpoint().done() + " of " + runs);
+            System.err.println("Resuming " + resume + " at run " + (first() + opened.checkpoint().done()) + " of " + runs
+                    + (shard == null ? "" : " (shard " + shard + ": runs " + first() + " to " + (end() - 1) + ")"));
             try (table) {
                 return execute(h, folder, opened.manifestMap(compact), table, table.samples(), opened.checkpoint().identity(), workers, stop);
             } catch (java.io.IOException e) {
@@ -181,6 +205,16 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    /** The first run of this check's share of the runs. */
+    private long first() {
+        return shard == null ? 0 : shard.from(runs);
+    }
+
+    /** The run after this check's share's last. */
+    private long end() {
+        return shard == null ? runs : shard.to(runs);
+    }
+
     /**
      * Runs what is left of the check (from the runs in {@code before}), streaming each run's statistics to
      * {@code table} under checkpoints, then checks every target. With no folder, nothing is written.
@@ -189,6 +223,8 @@ final class HistoryCommand implements Callable<Integer> {
                             List<Validation.Sample> before, String identity, int workers, Interruption.Listening stop) throws Exception {
         long started = System.nanoTime();
         long from = before.size();
+        long first = first();
+        long share = end() - first;
         String id = identity;
         if (folder != null) {
             manifest.put("threads", workers);
@@ -208,14 +244,15 @@ final class HistoryCommand implements Callable<Integer> {
         long done;
         long[] last = {System.nanoTime()};
         try {
-            done = BatchRunner.run(theatre, seed, from, runs, workers, new BatchRunner.Sink() {
+            done = BatchRunner.run(theatre, seed, first + from, first + share, workers, new BatchRunner.Sink() {
                 @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
                     Validation.Sample s = sampler.of(record);
-                    samples.add(s);
+                    // A shard's statistics are checked by the merge, from its rows: it holds none.
+                    if (shard == null) samples.add(s);
                     if (table == null) return;
                     table.row(run, runSeed, s);
                     if (System.nanoTime() - last[0] > CHECKPOINT_NANOS) {
-                        new Checkpoint(checkpointId, List.of(table.mark()), run + 1, new byte[0]).write(folder);
+                        new Checkpoint(checkpointId, List.of(table.mark()), run + 1 - first, new byte[0]).write(folder);
                         last[0] = System.nanoTime();
                     }
                 }
@@ -223,7 +260,7 @@ final class HistoryCommand implements Callable<Integer> {
                 @Override public boolean stopRequested() {
                     return stop.requested();
                 }
-            });
+            }) - first;
         } catch (OutOfMemoryError e) {
             samples.clear();
             if (folder == null) {
@@ -233,24 +270,31 @@ final class HistoryCommand implements Callable<Integer> {
             return Outputs.outOfMemory(folder.path(), "history");
         }
         if (folder != null) new Checkpoint(checkpointId, List.of(table.mark()), done, new byte[0]).write(folder);
-        if (done < runs) {
+        if (done < share) {
             if (folder == null) {
-                System.err.println("\nInterrupted after " + done + " of " + runs + " runs; nothing was written (--no-report)");
+                System.err.println("\nInterrupted after " + done + " of " + share + " runs; nothing was written (--no-report)");
                 return ExitCode.INTERRUPTED;
             }
             manifest.put("runs_done", done);
             manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
             Outputs.writeManifest(folder, manifest);
-            System.err.println("\nInterrupted after " + done + " of " + runs + " runs; every finished run is in "
+            System.err.println("\nInterrupted after " + done + " of " + share + " runs; every finished run is in "
                     + folder.path().resolve(HistoryRuns.RUNS) + ". Finish with: escalation history --resume " + folder.path());
             return ExitCode.INTERRUPTED;
         }
-        Validation.Result r = Validation.result(h.targets(), h.weekly(), seed, samples);
-        String scenario = h.scenario().scenario().name();
+        if (shard != null) {
+            // A shard keeps its checkpoint (what the merge checks its rows against) and writes no statistics of its own.
+            manifest.put("runs_done", done);
+            manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+            manifest.put("complete", true);
+            Outputs.writeManifest(folder, manifest);
+            System.out.println("Wrote shard " + shard + " (runs " + first + " to " + (first + share - 1) + ") to " + folder.path()
+                    + "; join the shards with: escalation merge --out DIR SHARD-FOLDERS...");
+            return 0;
+        }
         String command = manifest == null ? command() : (String) manifest.get("command");
-        System.out.print(json ? HistoryJson.of(h.title(), scenario, r) : HistoryReport.text(h.title(), r));
+        finish(h, folder, command, seed, samples, json);
         if (folder != null) {
-            HistoryReport.write(folder, h.title(), scenario, command, r);
             manifest.put("runs_done", done);
             manifest.put("wall_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
             manifest.put("complete", true);
@@ -260,6 +304,19 @@ final class HistoryCommand implements Callable<Integer> {
             (json ? System.err : System.out).println("Wrote " + folder.path() + "; open " + folder.path().resolve(HistoryReport.REPORT));
         }
         return 0;
+    }
+
+    /**
+     * Checks every target against the runs' {@code samples} (in run order), prints the table (or the JSON)
+     * and, with a folder, writes checks.csv, summary.json, charts and report.html: the same for a check run
+     * whole and for its shards merged.
+     */
+    static void finish(HistoryFile h, ResultsFolder folder, String command, long seed, List<Validation.Sample> samples, boolean json)
+            throws java.io.IOException {
+        Validation.Result r = Validation.result(h.targets(), h.weekly(), seed, samples);
+        String scenario = h.scenario().scenario().name();
+        System.out.print(json ? HistoryJson.of(h.title(), scenario, r) : HistoryReport.text(h.title(), r));
+        if (folder != null) HistoryReport.write(folder, h.title(), scenario, command, r);
     }
 
     private String command() {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import escalation.cluster.ShardFolder;
 import escalation.cluster.ShardSet;
+import escalation.io.Checkpoint;
 import escalation.io.FolderLock;
+import escalation.io.ManifestIdentity;
 import escalation.io.ResultsFolder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code escalation merge --out DIR SHARD...}: the shards of one batch or experiment joined into its results folder. */
+/** {@code escalation merge --out DIR SHARD...}: the shards of one batch, comparison, history check or experiment joined into its results folder. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Joins the shards of one batch or experiment (folders written with --shard K/N) into the job's results folder.",
+        description = {"Joins the shards of one batch, comparison, history check or experiment (folders written with --shard K/N) into the job's results folder.",
                 "Checks first that the folders are all the shards of one job (the same resolved inputs and their SHA-256, seed, runs "
                         + "and N), each given once and each finished, and says which is not, with the command that runs it. The "
                         + "folder written holds the same bytes as the one the command writes on one machine without --shard (its "
@@ -46,11 +48,19 @@ final class MergeCommand implements Callable<Integer> {
         List<String> why = new ArrayList<>();
         MergedBatch batch = null;
         MergedExperiment experiment = null;
-        if (set.kind().equals("experiment")) experiment = MergedExperiment.prepare(set.shards(), json, why);
-        else batch = MergedBatch.prepare(set.shards(), json, why);
+        MergedHistory history = null;
+        MergedComparison comparison = null;
+        switch (set.kind()) {
+            case "experiment" -> experiment = MergedExperiment.prepare(set.shards(), json, why);
+            case "history" -> history = MergedHistory.prepare(set.shards(), why);
+            case "comparison" -> comparison = MergedComparison.prepare(set.shards(), json, why);
+            default -> batch = MergedBatch.prepare(set.shards(), json, why);
+        }
         if (!why.isEmpty()) return refuse(why);
         List<String> sources = set.shards().stream().map(s -> s.dir().toAbsolutePath().normalize().toString()).toList();
         try (ResultsFolder folder = ResultsFolder.createExactly(out)) {
+            if (history != null) return history.write(folder, json, sources);
+            if (comparison != null) return comparison.write(folder, json, sources);
             return batch != null ? batch.write(folder, json, sources) : experiment.write(folder, json, sources);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return Outputs.taken(e);
@@ -69,6 +79,43 @@ final class MergeCommand implements Callable<Integer> {
         why.forEach(w -> System.err.println("  - " + w));
         System.err.println("escalation: nothing was written");
         return EscalationCommand.INVALID;
+    }
+
+    /** How a damaged shard is run again. */
+    static String again(ShardFolder s) {
+        return " Run it again with: rm -r " + s.dir() + " && " + s.rerun(s.shard(), s.dir());
+    }
+
+    /**
+     * The checkpoint of a shard that finished all its runs, one table of one row a run; null (and the
+     * reason added to {@code why}, with the command that fixes it) when the shard is damaged, its manifest
+     * changed after its runs, or it did not finish.
+     */
+    static Checkpoint finished(ShardFolder s, List<String> why) throws java.io.IOException {
+        return finished(s, 1, why);
+    }
+
+    /** As {@link #finished(ShardFolder, List)}, for a shard with {@code tables} tables of one row a run (a comparison's variants). */
+    static Checkpoint finished(ShardFolder s, int tables, List<String> why) throws java.io.IOException {
+        Checkpoint cp;
+        try {
+            cp = Checkpoint.read(s.dir());
+        } catch (Checkpoint.Damaged e) {
+            why.add(s.dir() + " (shard " + s.shard() + ") is damaged: " + e.getMessage() + "." + again(s));
+            return null;
+        }
+        List<String> changed = ManifestIdentity.differences(cp.identity(), s.manifest());
+        if (!changed.isEmpty()) {
+            why.add(s.dir() + " (shard " + s.shard() + "): manifest.json was changed after its runs: " + String.join("; ", changed) + "." + again(s));
+            return null;
+        }
+        long share = s.to() - s.from();
+        if (cp.done() != share || cp.tables().size() != tables || cp.tables().stream().anyMatch(t -> t.rows() != share)) {
+            why.add(s.dir() + " (shard " + s.shard() + ") is incomplete: " + cp.done() + " of its " + share + " runs are recorded; finish it with: "
+                    + s.resume());
+            return null;
+        }
+        return cp;
     }
 
     /**

@@ -58,25 +58,9 @@ final class MergedBatch {
         }
         Aggregate total = new Aggregate(theatre);
         for (ShardFolder s : shards) {
-            String again = " Run it again with: rm -r " + s.dir() + " && " + s.rerun(s.shard(), s.dir());
-            Checkpoint cp;
-            try {
-                cp = Checkpoint.read(s.dir());
-            } catch (Checkpoint.Damaged e) {
-                why.add(s.dir() + " (shard " + s.shard() + ") is damaged: " + e.getMessage() + "." + again);
-                continue;
-            }
-            List<String> changed = ManifestIdentity.differences(cp.identity(), s.manifest());
-            if (!changed.isEmpty()) {
-                why.add(s.dir() + " (shard " + s.shard() + "): manifest.json was changed after its runs: " + String.join("; ", changed) + "." + again);
-                continue;
-            }
-            long share = s.to() - s.from();
-            if (cp.done() != share || cp.tables().size() != 1 || cp.tables().get(0).rows() != share) {
-                why.add(s.dir() + " (shard " + s.shard() + ") is incomplete: " + cp.done() + " of its " + share + " runs are recorded; finish it with: "
-                        + s.resume());
-                continue;
-            }
+            String again = MergeCommand.again(s);
+            Checkpoint cp = MergeCommand.finished(s, why);
+            if (cp == null) continue;
             try {
                 BatchFiles.check(s.dir(), theatre, cp.tables().get(0));
             } catch (StreamedTable.Mismatch e) {

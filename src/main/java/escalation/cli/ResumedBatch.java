@@ -32,17 +32,7 @@ record ResumedBatch(Map<String, Object> manifest, Checkpoint checkpoint, Theatre
         JsonNode scenario = m.path("scenario");
         long seed = Resumption.integer(m, "seed", 0, Bounds.MAX_MASTER_SEED, why);
         long runs = Resumption.integer(m, "runs", 1, BatchCommand.MAX_RUNS, why);
-        Shard shard = null;
-        if (m.has("shard")) {
-            try {
-                shard = new Shard(m.path("shard").path("index").asInt(-1), m.path("shard").path("count").asInt(-1));
-                if (runs >= 0 && (shard.from(runs) != m.path("shard").path("from").asLong(-1) || shard.to(runs) != m.path("shard").path("to").asLong(-1))) {
-                    why.add("manifest.json: shard " + m.path("shard") + " does not cover the runs that shard " + shard + " of " + runs + " covers");
-                }
-            } catch (IllegalArgumentException e) {
-                why.add("manifest.json: shard " + m.path("shard") + " is not a shard (" + e.getMessage() + ")");
-            }
-        }
+        Shard shard = Resumption.shard(m, runs, why);
         long share = runs < 0 ? -1 : shard == null ? runs : shard.to(runs) - shard.from(runs);
         if (share >= 0 && cp.done() > share) why.add("the checkpoint covers " + cp.done() + " runs, more than the batch's " + share);
         double precision = m.path("precision").isNumber() ? m.path("precision").asDouble() : 0.02;

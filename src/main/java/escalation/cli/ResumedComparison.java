@@ -2,6 +2,7 @@ package escalation.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import escalation.cluster.Shard;
 import escalation.experiment.PairedComparison;
 import escalation.io.Checkpoint;
 import escalation.io.ResultsFolder;
@@ -22,7 +23,26 @@ import java.util.Map;
  */
 record ResumedComparison(Map<String, Object> manifest, Checkpoint checkpoint, List<String> names, List<Theatre> theatres,
                          Map<String, String> descriptions, PairedComparison comparison, List<BatchFiles> files,
-                         long seed, long runs, boolean report) {
+                         long seed, long runs, boolean report, Shard shard) {
+
+    /** The variants a comparison's manifest names: their names, theatres (from the resolved scenarios) and descriptions. */
+    record Variants(List<String> names, List<Theatre> theatres, Map<String, String> descriptions) {
+        /** The variants of the manifest in {@code dir}; refused when a scenario does not load or the variants cannot be compared. */
+        static Variants of(java.nio.file.Path dir, JsonNode variants, ObjectMapper json) throws Resumption.Refused, IOException {
+            List<String> names = new ArrayList<>();
+            List<Theatre> theatres = new ArrayList<>();
+            Map<String, String> descriptions = new LinkedHashMap<>();
+            for (int v = 0; v < variants.size(); v++) {
+                JsonNode entry = variants.get(v);
+                names.add(entry.path("name").asText());
+                descriptions.put(entry.path("name").asText(), entry.path("description").asText(entry.path("scenario").path("source").asText()));
+                theatres.add(Resumption.theatre(dir, "variants." + v + ".scenario.resolved", entry.path("scenario").path("resolved"), json));
+            }
+            List<String> incompatible = PairedComparison.incompatibilities(names, theatres);
+            if (!incompatible.isEmpty()) throw new Resumption.Refused(incompatible);
+            return new Variants(names, theatres, descriptions);
+        }
+    }
 
     static ResumedComparison open(ResultsFolder folder, ObjectMapper json) throws Resumption.Refused, IOException {
         List<String> why = new ArrayList<>();
@@ -31,7 +51,9 @@ record ResumedComparison(Map<String, Object> manifest, Checkpoint checkpoint, Li
         Checkpoint cp = opened.checkpoint();
         long seed = Resumption.integer(m, "seed", 0, Bounds.MAX_MASTER_SEED, why);
         long runs = Resumption.integer(m, "runs", 1, BatchCommand.MAX_RUNS, why);
-        if (runs >= 0 && cp.done() > runs) why.add("the checkpoint covers " + cp.done() + " runs, more than the comparison's " + runs);
+        Shard shard = Resumption.shard(m, runs, why);
+        long share = runs < 0 ? -1 : shard == null ? runs : shard.to(runs) - shard.from(runs);
+        if (share >= 0 && cp.done() > share) why.add("the checkpoint covers " + cp.done() + " runs, more than the comparison's " + share);
         JsonNode variants = m.path("variants");
         if (!variants.isArray() || variants.size() < 2) why.add("manifest.json: variants is not a list of two or more variants");
         if (cp.tables().size() != variants.size() || cp.tables().stream().anyMatch(t -> t.rows() != cp.done())) {
@@ -39,17 +61,10 @@ record ResumedComparison(Map<String, Object> manifest, Checkpoint checkpoint, Li
         }
         Resumption.check(why);
 
-        List<String> names = new ArrayList<>();
-        List<Theatre> theatres = new ArrayList<>();
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        for (int v = 0; v < variants.size(); v++) {
-            JsonNode entry = variants.get(v);
-            names.add(entry.path("name").asText());
-            descriptions.put(entry.path("name").asText(), entry.path("description").asText(entry.path("scenario").path("source").asText()));
-            theatres.add(Resumption.theatre(folder, "variants." + v + ".scenario.resolved", entry.path("scenario").path("resolved"), json));
-        }
-        List<String> incompatible = PairedComparison.incompatibilities(names, theatres);
-        if (!incompatible.isEmpty()) throw new Resumption.Refused(incompatible);
+        Variants vs = Variants.of(folder.path(), variants, json);
+        List<String> names = vs.names();
+        List<Theatre> theatres = vs.theatres();
+        Map<String, String> descriptions = vs.descriptions();
         PairedComparison comparison = new PairedComparison(names, theatres);
         if (!cp.restore(comparison::read) || comparison.pairs() + comparison.failed() != cp.done()) {
             throw new Resumption.Refused(List.of("the checkpoint's statistics do not fit the variants in manifest.json"));
@@ -74,6 +89,6 @@ record ResumedComparison(Map<String, Object> manifest, Checkpoint checkpoint, Li
             throw e;
         }
         return new ResumedComparison(opened.manifestMap(json), cp, names, theatres, descriptions, comparison, files, seed, runs,
-                m.path("report").asBoolean(true));
+                m.path("report").asBoolean(true), shard);
     }
 }

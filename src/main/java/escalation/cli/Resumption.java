@@ -3,6 +3,7 @@ package escalation.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import escalation.cluster.Shard;
 import escalation.io.Checkpoint;
 import escalation.io.ManifestIdentity;
 import escalation.io.ResultsFolder;
@@ -109,7 +110,7 @@ final class Resumption {
     }
 
     /** Why an input file no longer is what the manifest recorded, or null when it is. */
-    private static String changed(String role, JsonNode input, String noun) {
+    static String changed(String role, JsonNode input, String noun) {
         Path file = ScenarioLibrary.locate(input.path("path").asText(""));
         String recorded = input.path("sha256").asText("");
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -129,13 +130,37 @@ final class Resumption {
 
     /** The theatre of a resolved scenario the manifest holds at {@code where}; its problems are reasons to refuse. */
     static Theatre theatre(ResultsFolder folder, String where, JsonNode resolved, ObjectMapper json) throws Refused, IOException {
+        return theatre(folder.path(), where, resolved, json);
+    }
+
+    /** As {@link #theatre(ResultsFolder, String, JsonNode, ObjectMapper)}, for the manifest in {@code dir}. */
+    static Theatre theatre(Path dir, String where, JsonNode resolved, ObjectMapper json) throws Refused, IOException {
         try {
-            return new Theatre(new ScenarioLoader().loadText(folder.path().resolve(BatchFiles.MANIFEST) + " (" + where + ")",
+            return new Theatre(new ScenarioLoader().loadText(dir.resolve(BatchFiles.MANIFEST) + " (" + where + ")",
                     json.writeValueAsString(resolved)));
         } catch (ScenarioException e) {
             List<String> problems = new ArrayList<>();
             e.problems().forEach(p -> problems.add(p.toString()));
             throw new Refused(problems);
+        }
+    }
+
+    /**
+     * The shard of {@code runs} runs the manifest records, or null for a whole job; a shard that is not one,
+     * or does not cover the runs it says it covers, is a reason to refuse.
+     */
+    static Shard shard(JsonNode m, long runs, List<String> why) {
+        if (!m.has("shard")) return null;
+        JsonNode s = m.path("shard");
+        try {
+            Shard shard = new Shard(s.path("index").asInt(-1), s.path("count").asInt(-1));
+            if (runs >= 0 && (shard.from(runs) != s.path("from").asLong(-1) || shard.to(runs) != s.path("to").asLong(-1))) {
+                why.add("manifest.json: shard " + s + " does not cover the runs that shard " + shard + " of " + runs + " covers");
+            }
+            return shard;
+        } catch (IllegalArgumentException e) {
+            why.add("manifest.json: shard " + s + " is not a shard (" + e.getMessage() + ")");
+            return null;
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import escalation.experiment.BatchRunner;
 import escalation.experiment.Seeds;
+import escalation.history.HistoryFile;
+import escalation.history.Validation;
 import escalation.io.FolderLock;
 import escalation.io.ResultsFolder;
 import escalation.model.Theatre;
@@ -29,9 +31,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code escalation slurm batch|experiment ...}: a ready-to-submit Slurm job folder that runs the command as N shards and merges them. */
-@Command(name = "slurm", mixinStandardHelpOptions = true, subcommands = {SlurmCommand.BatchJob.class, SlurmCommand.ExperimentJob.class},
-        description = {"Writes a Slurm job folder that runs a batch or an experiment as an array of N shards and merges them.",
+/** {@code escalation slurm batch|compare|history|experiment ...}: a ready-to-submit Slurm job folder that runs the command as N shards and merges them. */
+@Command(name = "slurm", mixinStandardHelpOptions = true, subcommands = {SlurmCommand.BatchJob.class, SlurmCommand.CompareJob.class,
+        SlurmCommand.HistoryJob.class, SlurmCommand.ExperimentJob.class},
+        description = {"Writes a Slurm job folder that runs a batch, comparison, history check or experiment as an array of N shards and merges them.",
                 "The folder holds array.sh (one task per shard, logs %A_%a), merge.sh (runs when every task has succeeded), "
                         + "submit.sh (submits both) and resubmit.sh (submits again only the shards that did not finish, then the "
                         + "merge). --time and --mem come from a quick bench of the scenario on this machine unless given. The merged "
@@ -101,13 +104,20 @@ final class SlurmCommand implements Callable<Integer> {
         /** Writes the job folder; returns the exit code. */
         int write(String name, String kind, List<String> command, Bench bench, long unitsPerShard, long runsPerShard, long totalRuns)
                 throws Exception {
+            return write(name, kind, command, bench, unitsPerShard, runsPerShard, totalRuns, 0);
+        }
+
+        /** As the other {@code write}, for a merge that holds {@code mergeBytes} besides what it streams (a history check's statistics). */
+        int write(String name, String kind, List<String> command, Bench bench, long unitsPerShard, long runsPerShard, long totalRuns,
+                  long mergeBytes) throws Exception {
             int heap = Estimate.heapMb(bench.liveBytes(), cpus);
             int memMb = mem != null ? Estimate.parseMemMb(mem) : Estimate.memMb(heap);
             if (mem != null) heap = Math.max(256, memMb * 2 / 3 - 128);
             String taskTime = time != null ? time : Estimate.time(bench.secondsPerRun(), runsPerShard, cpus);
             // The merge streams the shards' rows: a small heap, time for reading every row twice.
             String mergeTime = Estimate.slurmTime(Math.max(1800, (long) Math.ceil(totalRuns * 20e-6 * Estimate.MARGIN) / 60 * 60 + 600));
-            int mergeHeap = kind.equals("experiment") ? Math.max(1024, heap) : 512;
+            int mergeHeap = (int) Math.min(Integer.MAX_VALUE, Math.max(kind.equals("experiment") ? Math.max(1024, heap) : 512,
+                    256 + mergeBytes * 3 / 2 / (1 << 20)));
             SlurmJob.Resources r = new SlurmJob.Resources(taskTime, memMb, heap, mergeTime, Estimate.memMb(mergeHeap), mergeHeap,
                     partition, account, module);
             Path dir = out.toAbsolutePath().normalize();
@@ -227,6 +237,105 @@ final class SlurmCommand implements Callable<Integer> {
             if (noReport) command.add("--no-report");
             long perShard = (runs + cluster.shards - 1) / cluster.shards;
             return cluster.write(resolved.scenario().name(), "batch", command, bench, perShard, perShard, runs);
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Writes a Slurm job that runs `escalation compare FILE... --runs N --seed S` as N shards and merges them.")
+    static final class CompareJob implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", arity = "1..*", converter = ScenarioArgument.class,
+                description = "Scenario files (YAML) or shipped scenario names; the first is the baseline.")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--variant", paramLabel = "NAME=PATH=VALUE[,PATH=VALUE...]", description = "A variant of the one FILE (repeatable), as compare's.")
+        List<String> variants = new ArrayList<>();
+
+        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value in every variant (repeatable).")
+        List<String> overrides = new ArrayList<>();
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Runs of each variant (default ${DEFAULT-VALUE}).")
+        long runs;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--no-report", description = "Skip charts and compare.html (tables only).")
+        boolean noReport;
+
+        @Mixin
+        Cluster cluster;
+
+        @Override public Integer call() throws Exception {
+            List<String> problems = new ArrayList<>(Bounds.runs(runs, BatchCommand.MAX_RUNS));
+            problems.addAll(Bounds.masterSeed(seed));
+            problems.addAll(cluster.problems(runs, "runs"));
+            if (!problems.isEmpty()) return refuse(problems);
+            CompareCommand c = new CompareCommand();
+            c.files = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+            c.variants = variants;
+            c.overrides = overrides;
+            CompareCommand.Prepared prepared = c.prepare();
+            if (prepared == null) return EscalationCommand.INVALID;
+            List<BatchRunner.Replication> models = prepared.theatres().stream().map(BatchRunner::model).toList();
+            Bench bench = Bench.of(s -> {
+                for (BatchRunner.Replication m : models) m.run(s);
+                return null;
+            }, seed);
+            List<String> command = new ArrayList<>(List.of("compare"));
+            c.files.forEach(f -> command.add(f.toString()));
+            for (String v : variants) command.addAll(List.of("--variant", v));
+            for (String o : overrides) command.addAll(List.of("--set", o));
+            command.addAll(List.of("--runs", Long.toString(runs), "--seed", Long.toString(seed)));
+            if (noReport) command.add("--no-report");
+            long perShard = (runs + cluster.shards - 1) / cluster.shards;
+            return cluster.write("compare", "compare", command, bench, perShard, perShard, runs * models.size());
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "Writes a Slurm job that runs `escalation history FILE --runs N --seed S` as N shards and merges them.")
+    static final class HistoryJob implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "History check (YAML) or shipped name.")
+        Path file;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Replications (default ${DEFAULT-VALUE}).")
+        long runs;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable).")
+        List<String> overrides = new ArrayList<>();
+
+        @Mixin
+        Cluster cluster;
+
+        @Override public Integer call() throws Exception {
+            List<String> problems = new ArrayList<>(Bounds.runs(runs, HistoryCommand.MAX_RUNS));
+            problems.addAll(Bounds.masterSeed(seed));
+            problems.addAll(cluster.problems(runs, "runs"));
+            if (!problems.isEmpty()) return refuse(problems);
+            Path abs = file.toAbsolutePath().normalize();
+            HistoryFile h;
+            try {
+                h = HistoryFile.load(abs, overrides);
+            } catch (ScenarioException e) {
+                return Outputs.invalid(abs, e);
+            }
+            Theatre theatre = new Theatre(h.scenario().scenario(), true);
+            BatchRunner.Replication model = BatchRunner.model(theatre);
+            Validation.Sampler sampler = new Validation.Sampler(theatre, h.targets(), h.weekly());
+            Validation.Sample[] last = {Validation.Sample.FAILED};
+            Bench bench = Bench.of(s -> {
+                last[0] = sampler.of(model.run(s));
+                return null;
+            }, seed);
+            // The merge holds every run's statistics, as a check run whole does: a value a target and one a week.
+            long perRun = 96 + 8L * (h.targets().size() + (last[0].weekly() == null ? 0 : last[0].weekly().length));
+            List<String> command = new ArrayList<>(List.of("history", abs.toString(), "--runs", Long.toString(runs), "--seed", Long.toString(seed)));
+            for (String o : overrides) command.addAll(List.of("--set", o));
+            long perShard = (runs + cluster.shards - 1) / cluster.shards;
+            return cluster.write(h.scenario().scenario().name(), "history", command, bench, perShard, perShard, runs, runs * perRun);
         }
     }
 

@@ -82,11 +82,14 @@ public record ShardFolder(Path dir, ObjectNode manifest, String kind, Shard shar
 
     /** The command that runs this job's shard {@code k} afresh into {@code out}. */
     public String rerun(Shard k, Path out) {
-        return manifest.path("command").asText() + " " + k.option() + " --out " + out;
+        String command = manifest.path("command").asText();
+        // A comparison's recorded command (printed in its report) leaves out --no-report; its manifest records it.
+        if (!manifest.path("report").asBoolean(true) && !command.contains(" --no-report")) command += " --no-report";
+        return command + " " + k.option() + " --out " + out;
     }
 
     /** The command that finishes this (interrupted) shard in its own folder. */
     public String resume() {
-        return "escalation " + kind + " --resume " + dir;
+        return "escalation " + (kind.equals("comparison") ? "compare" : kind) + " --resume " + dir;
     }
 }

@@ -137,6 +137,21 @@ public final class PairedBreakdown {
 
     // ------------------------------------------------------------------ checkpoint
 
+    /** Adds another breakdown of the same variants (a shard's runs); exact while {@link #exact()} holds (see {@link PairedComparison#absorb}). */
+    void absorb(PairedBreakdown o) {
+        if (o.sum.length != sum.length || o.sum[0].length != sum[0].length) throw new IllegalArgumentException("breakdowns of different variants");
+        runs += o.runs;
+        PairedComparison.addDoubles(sum, o.sum);
+        PairedComparison.addDoubles(squares, o.squares);
+        PairedComparison.addDoubles(differenceSum, o.differenceSum);
+        PairedComparison.addDoubles(differenceSquares, o.differenceSquares);
+    }
+
+    /** True when every sum of squares is below 2^53, so that every sum here is exact whatever the grouping. */
+    boolean exact() {
+        return PairedComparison.below(squares) && PairedComparison.below(differenceSquares);
+    }
+
     public void write(java.io.DataOutput out) throws java.io.IOException {
         out.writeLong(runs);
         for (double[][] a : new double[][][] {sum, squares, differenceSum, differenceSquares}) PairedComparison.writeDoubles(out, a);

@@ -198,6 +198,59 @@ public final class PairedComparison {
         return new Comparison(names, summaries, pairs, failed, seed, command, rows, totals, detail.get(0), detail.get(1));
     }
 
+    /**
+     * Adds the statistics of another comparison of the same variants (a shard's runs) to these. Counts
+     * add exactly; every floating-point sum is a sum of whole numbers (per-run totals, their squares,
+     * their differences from the baseline's and the squares of those), which add exactly in any grouping
+     * while every partial sum stays below 2^53 ({@link #exact()}), so the result is the one a single pass
+     * in run order gives.
+     */
+    public void absorb(PairedComparison o) {
+        if (o.aggregates.length != aggregates.length || o.tables[0].length != tables[0].length) {
+            throw new IllegalArgumentException("comparisons of different variants");
+        }
+        pairs += o.pairs;
+        failed += o.failed;
+        for (int v = 0; v < aggregates.length; v++) {
+            aggregates[v].absorb(o.aggregates[v]);
+            for (int k = 0; k < tables[v].length; k++) {
+                for (int c = 0; c < 4; c++) tables[v][k][c] = Math.addExact(tables[v][k][c], o.tables[v][k][c]);
+            }
+        }
+        addDoubles(totalSum, o.totalSum);
+        addDoubles(totalSquares, o.totalSquares);
+        addDoubles(differenceSum, o.differenceSum);
+        addDoubles(differenceSquares, o.differenceSquares);
+        breakdown.absorb(o.breakdown);
+    }
+
+    /**
+     * True when every floating-point sum is exact whatever the grouping: every variant's aggregates are
+     * ({@link Aggregate#exact()}), and every sum of squares is below 2^53. For whole numbers |x| <= x^2, so
+     * a sum of squares below 2^53 bounds every partial sum of the values (and of their differences) too.
+     */
+    public boolean exact() {
+        for (Aggregate a : aggregates) {
+            if (!a.exact()) return false;
+        }
+        return below(totalSquares) && below(differenceSquares) && breakdown.exact();
+    }
+
+    static void addDoubles(double[][] into, double[][] more) {
+        for (int i = 0; i < into.length; i++) {
+            for (int j = 0; j < into[i].length; j++) into[i][j] += more[i][j];
+        }
+    }
+
+    static boolean below(double[][] squares) {
+        for (double[] row : squares) {
+            for (double v : row) {
+                if (!(v < Histogram.EXACT)) return false;
+            }
+        }
+        return true;
+    }
+
     // ------------------------------------------------------------------ checkpoint
 
     /** Writes everything accumulated, so that {@link #read} resumes an interrupted comparison exactly. */

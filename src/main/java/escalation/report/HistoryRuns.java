@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,23 +38,44 @@ public final class HistoryRuns implements AutoCloseable {
         return new HistoryRuns(StreamedTable.create(folder, RUNS, header(targets)), targets.size(), List.of());
     }
 
-    /** Reopens {@code runs.csv} at a checkpoint's mark, after checking that it holds exactly what the mark covers, and reads its rows. */
-    public static HistoryRuns resume(ResultsFolder folder, List<Target> targets, StreamedTable.Mark mark)
+    /**
+     * Reopens {@code runs.csv} at a checkpoint's mark, after checking that it holds exactly what the mark
+     * covers, and reads its rows; the first row is run {@code first} (0 but for a shard).
+     */
+    public static HistoryRuns resume(ResultsFolder folder, List<Target> targets, StreamedTable.Mark mark, long first)
             throws IOException, StreamedTable.Mismatch {
-        String header = header(targets);
-        StreamedTable t = StreamedTable.resume(folder, RUNS, header, mark);
-        List<Validation.Sample> samples = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(t.file(), StandardCharsets.UTF_8)) {
-            in.readLine();
-            for (long i = 0; i < mark.rows(); i++) samples.add(parse(in.readLine(), i, targets.size(), t));
-        } catch (IOException | RuntimeException e) {
-            t.close();
-            throw e;
-        } catch (StreamedTable.Mismatch e) {
+        StreamedTable t = StreamedTable.resume(folder, RUNS, header(targets), mark);
+        try {
+            return new HistoryRuns(t, targets.size(), List.copyOf(read(t.file(), targets.size(), first, mark.rows())));
+        } catch (IOException | RuntimeException | StreamedTable.Mismatch e) {
             t.close();
             throw e;
         }
-        return new HistoryRuns(t, targets.size(), List.copyOf(samples));
+    }
+
+    /**
+     * Checks, reading only, that a finished check's (a shard's) {@code runs.csv} in {@code dir} holds exactly
+     * the rows its checkpoint covers, runs {@code first} on, and reads them.
+     */
+    public static List<Validation.Sample> check(Path dir, List<Target> targets, StreamedTable.Mark mark, long first)
+            throws IOException, StreamedTable.Mismatch {
+        Path file = dir.resolve(RUNS);
+        StreamedTable.check(file, header(targets), mark);
+        return read(file, targets.size(), first, mark.rows());
+    }
+
+    /** Appends the rows of a shard's {@code runs.csv} in {@code dir}, streamed; returns how many. */
+    public long append(Path dir) throws IOException {
+        return table.append(dir.resolve(RUNS));
+    }
+
+    private static List<Validation.Sample> read(Path file, int targets, long first, long rows) throws IOException, StreamedTable.Mismatch {
+        List<Validation.Sample> samples = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            for (long i = 0; i < rows; i++) samples.add(parse(in.readLine(), first + i, i, targets, file));
+        }
+        return samples;
     }
 
     /** The samples of the rows the folder held when resumed. */
@@ -96,10 +118,10 @@ public final class HistoryRuns implements AutoCloseable {
         return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
     }
 
-    private static Validation.Sample parse(String line, long run, int targets, StreamedTable t) throws StreamedTable.Mismatch {
+    private static Validation.Sample parse(String line, long run, long row, int targets, Path file) throws StreamedTable.Mismatch {
         String[] cells = line == null ? new String[0] : line.split(",", -1);
         if (cells.length != targets + 4 || !cells[0].equals(Long.toString(run))) {
-            throw StreamedTable.mismatch(t.file() + ": row " + (run + 1) + " is not run " + run + " with " + targets + " statistics");
+            throw StreamedTable.mismatch(file + ": row " + (row + 1) + " is not run " + run + " with " + targets + " statistics");
         }
         if (cells[2].equals("error")) return Validation.Sample.FAILED;
         try {
@@ -114,7 +136,7 @@ public final class HistoryRuns implements AutoCloseable {
             }
             return new Validation.Sample(values, weekly);
         } catch (NumberFormatException e) {
-            throw StreamedTable.mismatch(t.file() + ": row " + (run + 1) + " holds a value that is not a number");
+            throw StreamedTable.mismatch(file + ": row " + (row + 1) + " holds a value that is not a number");
         }
     }
 

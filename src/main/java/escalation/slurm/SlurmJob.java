@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Slurm job of N shards of one batch or experiment, and the scripts that run it: an array job with
+ * A Slurm job of N shards of one batch, comparison, history check or experiment, and the scripts that run it: an array job with
  * one task per shard ({@code array.sh}), a merge job that waits for the whole array to succeed
  * ({@code merge.sh}), {@code submit.sh} that submits both, and {@code resubmit.sh} that submits again
  * only the shards that are not finished (failed, killed, timed out or never run), then the merge.
@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param name     the job's name in the queue
  * @param dir      the job folder (absolute): scripts, {@code shards/shard-K}, {@code logs/}, {@code results/}
- * @param kind     "batch" or "experiment"
+ * @param kind     the command the shards run: "batch", "compare", "history" or "experiment"
  * @param shards   N, the number of array tasks
  * @param launcher how to start escalation: java, its options, and -jar JAR (or -cp ... main class)
  * @param command  the command and its arguments (after the launcher), without --shard and --out

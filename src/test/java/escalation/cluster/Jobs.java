@@ -2,6 +2,8 @@ package escalation.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import escalation.Scenarios;
 import escalation.cli.EscalationCommand;
@@ -23,6 +25,8 @@ final class Jobs {
     static final Path PRIMER_EXPERIMENT = Scenarios.SHIPPED.resolve("experiments").resolve("primer-one-at-a-time.yaml").toAbsolutePath();
     /** A horizon of three months for the primer: runs that take a fraction of a millisecond. */
     static final String SHORT = "calendar.end=2025-03-31";
+    /** A history check of runs of a few weeks (the April 2024 exchange). */
+    static final Path APRIL = Path.of("scenarios", "history", "april-2024-exchange-targets.yaml").toAbsolutePath();
 
     record Result(int code, String out, String err) { }
 
@@ -52,6 +56,22 @@ final class Jobs {
         Result r = run(args);
         assertEquals(0, r.code(), () -> "escalation " + List.of(args) + " failed:\n" + r.err());
         return r;
+    }
+
+    /** The arguments of {@code escalation merge --out OUT SHARD...}. */
+    static List<Object> merge(Path out, List<Path> shards) {
+        List<Object> args = new ArrayList<>(List.of("merge", "--out", out));
+        args.addAll(shards);
+        return args;
+    }
+
+    /** Asserts that the merge is refused with exit code 2, that its message holds each of {@code says}, and that nothing was written. */
+    static void refused(Path out, List<Path> shards, String... says) {
+        Result r = run(merge(out, shards).toArray());
+        assertEquals(2, r.code(), r.err());
+        for (String s : says) assertTrue(r.err().contains(s), "the message says '" + s + "':\n" + r.err());
+        assertTrue(r.err().contains("nothing was written"), r.err());
+        assertFalse(Files.exists(out), "nothing was written");
     }
 
     /** The command line that starts escalation in a child JVM with these JVM options. */

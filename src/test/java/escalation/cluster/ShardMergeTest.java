@@ -3,7 +3,9 @@ package escalation.cluster;
 import static escalation.cluster.Jobs.PRIMER;
 import static escalation.cluster.Jobs.PRIMER_EXPERIMENT;
 import static escalation.cluster.Jobs.SHORT;
+import static escalation.cluster.Jobs.merge;
 import static escalation.cluster.Jobs.ok;
+import static escalation.cluster.Jobs.refused;
 import static escalation.cluster.Jobs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,12 +35,6 @@ class ShardMergeTest {
             out.add(d);
         }
         return out;
-    }
-
-    private static List<Object> merge(Path out, List<Path> shards) {
-        List<Object> args = new ArrayList<>(List.of("merge", "--out", out));
-        args.addAll(shards);
-        return args;
     }
 
     @Test
@@ -87,15 +83,6 @@ class ShardMergeTest {
         }
         ok(args.toArray());
         Jobs.assertSameResults(whole, dir.resolve("merged"));
-    }
-
-    /** Asserts that the merge is refused with exit code 2, that its message holds each of {@code says}, and that nothing was written. */
-    private static void refused(Path out, List<Path> shards, String... says) {
-        Jobs.Result r = run(merge(out, shards).toArray());
-        assertEquals(2, r.code(), r.err());
-        for (String s : says) assertTrue(r.err().contains(s), "the message says '" + s + "':\n" + r.err());
-        assertTrue(r.err().contains("nothing was written"), r.err());
-        assertFalse(Files.exists(out), "nothing was written");
     }
 
     @Test

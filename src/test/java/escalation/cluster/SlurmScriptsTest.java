@@ -52,6 +52,50 @@ class SlurmScriptsTest {
         assertFalse(e.contains("--partition") || e.contains("--account") || e.contains("module load"), "no site lines unless given");
     }
 
+    /** Runs a job folder's tasks and merge as Slurm would (each task with its SLURM_ARRAY_TASK_ID), one after another, here. */
+    private static void runTasksAndMerge(Path job, int n) throws Exception {
+        for (int k = n - 1; k >= 0; k--) bash(job, "array.sh", Integer.toString(k));
+        bash(job, "merge.sh", null);
+    }
+
+    private static void bash(Path job, String script, String task) throws Exception {
+        ProcessBuilder b = new ProcessBuilder("bash", job.resolve(script).toString()).redirectErrorStream(true)
+                .redirectOutput(job.resolve(script + "-" + task + ".log").toFile());
+        b.environment().remove("SLURM_ARRAY_TASK_ID");
+        if (task != null) b.environment().put("SLURM_ARRAY_TASK_ID", task);
+        Process p = b.start();
+        try {
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), script + " ends");
+            assertEquals(0, p.exitValue(), script + " " + task + ": " + Files.readString(job.resolve(script + "-" + task + ".log")));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void comparisonAndHistoryJobsRunAsShardsAndMergeToTheOneMachineBytes(@TempDir Path dir) throws Exception {
+        Path compare = dir.resolve("compare-job");
+        String variant = "reliable=actors.state.response.reliability=0.9";
+        ok("slurm", "compare", PRIMER, "--variant", variant, "--set", Jobs.SHORT, "--runs", 300, "--seed", 2, "--shards", 3,
+                "--out", compare, "--time", "10", "--mem", "1G");
+        String array = Files.readString(compare.resolve("array.sh"));
+        assertTrue(array.contains("compare " + PRIMER + " --variant " + variant + " --set " + Jobs.SHORT + " --runs 300 --seed 2 --shard \"$K/$N\"")
+                && array.contains("compare --resume \"$DIR\""), array);
+        runTasksAndMerge(compare, 3);
+        Path whole = dir.resolve("compare-whole");
+        ok("compare", PRIMER, "--variant", variant, "--set", Jobs.SHORT, "--runs", 300, "--seed", 2, "--out", whole);
+        Jobs.assertSameResults(whole, compare.resolve("results"));
+
+        Path history = dir.resolve("history-job");
+        ok("slurm", "history", Jobs.APRIL, "--runs", 120, "--seed", 4, "--shards", 4, "--out", history, "--time", "10", "--mem", "1G");
+        String h = Files.readString(history.resolve("array.sh"));
+        assertTrue(h.contains("history " + Jobs.APRIL + " --runs 120 --seed 4 --shard \"$K/$N\"") && h.contains("history --resume \"$DIR\""), h);
+        runTasksAndMerge(history, 4);
+        whole = dir.resolve("history-whole");
+        ok("history", Jobs.APRIL, "--runs", 120, "--seed", 4, "--out", whole);
+        Jobs.assertSameResults(whole, history.resolve("results"));
+    }
+
     @Test
     void badOptionsAreRefusedAndNothingIsWritten(@TempDir Path dir) throws Exception {
         Path job = dir.resolve("job");

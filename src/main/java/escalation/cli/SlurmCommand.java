@@ -188,20 +188,50 @@ final class SlurmCommand implements Callable<Integer> {
         return EscalationCommand.INVALID;
     }
 
+    /** The runs, master seed and overrides of a job shared out by runs (a batch, a comparison, a history check). */
+    static final class Replications {
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "1000",
+                description = "Replications (of each variant, in a comparison; default ${DEFAULT-VALUE}).")
+        long runs;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (of every variant, in a comparison; repeatable).")
+        List<String> overrides = new ArrayList<>();
+
+        /** What is wrong with these values for a command of at most {@code maxRuns} runs shared out over the cluster's shards. */
+        List<String> problems(long maxRuns, Cluster cluster) {
+            List<String> problems = new ArrayList<>(Bounds.runs(runs, maxRuns));
+            problems.addAll(Bounds.masterSeed(seed));
+            problems.addAll(cluster.problems(runs, "runs"));
+            return problems;
+        }
+
+        List<String> runsAndSeed() {
+            return List.of("--runs", Long.toString(runs), "--seed", Long.toString(seed));
+        }
+
+        List<String> sets() {
+            List<String> out = new ArrayList<>();
+            for (String o : overrides) out.addAll(List.of("--set", o));
+            return out;
+        }
+
+        /** The runs of the largest shard. */
+        long perShard(Cluster cluster) {
+            return (runs + cluster.shards - 1) / cluster.shards;
+        }
+    }
+
     @Command(name = "batch", mixinStandardHelpOptions = true,
             description = "Writes a Slurm job that runs `escalation batch FILE --runs N --seed S` as N shards and merges them.")
     static final class BatchJob implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "Scenario file (YAML) or shipped scenario name.")
         Path file;
 
-        @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Replications (default ${DEFAULT-VALUE}).")
-        long runs;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable).")
-        List<String> overrides = new ArrayList<>();
+        @Mixin
+        Replications replications;
 
         @Option(names = "--precision", paramLabel = "H", defaultValue = "0.02", description = "As batch's --precision (default ${DEFAULT-VALUE}).")
         double precision;
@@ -213,15 +243,13 @@ final class SlurmCommand implements Callable<Integer> {
         Cluster cluster;
 
         @Override public Integer call() throws Exception {
-            List<String> problems = new ArrayList<>(Bounds.runs(runs, BatchCommand.MAX_RUNS));
-            problems.addAll(Bounds.masterSeed(seed));
+            List<String> problems = replications.problems(BatchCommand.MAX_RUNS, cluster);
             if (!(precision > 0 && precision < 0.5)) problems.add("--precision must be in (0, 0.5)");
-            problems.addAll(cluster.problems(runs, "runs"));
             if (!problems.isEmpty()) return refuse(problems);
             Path abs = file.toAbsolutePath().normalize();
             ScenarioLoader.Resolved resolved;
             try {
-                resolved = new ScenarioLoader().loadResolved(abs, overrides);
+                resolved = new ScenarioLoader().loadResolved(abs, replications.overrides);
             } catch (ScenarioException e) {
                 return Outputs.invalid(abs, e);
             }
@@ -230,13 +258,14 @@ final class SlurmCommand implements Callable<Integer> {
             Bench bench = Bench.of(s -> {
                 model.run(s);
                 return null;
-            }, seed);
-            List<String> command = new ArrayList<>(List.of("batch", abs.toString(), "--runs", Long.toString(runs), "--seed", Long.toString(seed)));
-            for (String o : overrides) command.addAll(List.of("--set", o));
+            }, replications.seed);
+            List<String> command = new ArrayList<>(List.of("batch", abs.toString()));
+            command.addAll(replications.runsAndSeed());
+            command.addAll(replications.sets());
             if (precision != 0.02) command.addAll(List.of("--precision", Double.toString(precision)));
             if (noReport) command.add("--no-report");
-            long perShard = (runs + cluster.shards - 1) / cluster.shards;
-            return cluster.write(resolved.scenario().name(), "batch", command, bench, perShard, perShard, runs);
+            long perShard = replications.perShard(cluster);
+            return cluster.write(resolved.scenario().name(), "batch", command, bench, perShard, perShard, replications.runs);
         }
     }
 
@@ -250,14 +279,8 @@ final class SlurmCommand implements Callable<Integer> {
         @Option(names = "--variant", paramLabel = "NAME=PATH=VALUE[,PATH=VALUE...]", description = "A variant of the one FILE (repeatable), as compare's.")
         List<String> variants = new ArrayList<>();
 
-        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value in every variant (repeatable).")
-        List<String> overrides = new ArrayList<>();
-
-        @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Runs of each variant (default ${DEFAULT-VALUE}).")
-        long runs;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        Replications replications;
 
         @Option(names = "--no-report", description = "Skip charts and compare.html (tables only).")
         boolean noReport;
@@ -266,29 +289,27 @@ final class SlurmCommand implements Callable<Integer> {
         Cluster cluster;
 
         @Override public Integer call() throws Exception {
-            List<String> problems = new ArrayList<>(Bounds.runs(runs, BatchCommand.MAX_RUNS));
-            problems.addAll(Bounds.masterSeed(seed));
-            problems.addAll(cluster.problems(runs, "runs"));
+            List<String> problems = replications.problems(BatchCommand.MAX_RUNS, cluster);
             if (!problems.isEmpty()) return refuse(problems);
             CompareCommand c = new CompareCommand();
             c.files = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
             c.variants = variants;
-            c.overrides = overrides;
+            c.overrides = replications.overrides;
             CompareCommand.Prepared prepared = c.prepare();
             if (prepared == null) return EscalationCommand.INVALID;
             List<BatchRunner.Replication> models = prepared.theatres().stream().map(BatchRunner::model).toList();
             Bench bench = Bench.of(s -> {
                 for (BatchRunner.Replication m : models) m.run(s);
                 return null;
-            }, seed);
+            }, replications.seed);
             List<String> command = new ArrayList<>(List.of("compare"));
             c.files.forEach(f -> command.add(f.toString()));
             for (String v : variants) command.addAll(List.of("--variant", v));
-            for (String o : overrides) command.addAll(List.of("--set", o));
-            command.addAll(List.of("--runs", Long.toString(runs), "--seed", Long.toString(seed)));
+            command.addAll(replications.sets());
+            command.addAll(replications.runsAndSeed());
             if (noReport) command.add("--no-report");
-            long perShard = (runs + cluster.shards - 1) / cluster.shards;
-            return cluster.write("compare", "compare", command, bench, perShard, perShard, runs * models.size());
+            long perShard = replications.perShard(cluster);
+            return cluster.write("compare", "compare", command, bench, perShard, perShard, replications.runs * models.size());
         }
     }
 
@@ -298,27 +319,19 @@ final class SlurmCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", converter = ScenarioArgument.class, description = "History check (YAML) or shipped name.")
         Path file;
 
-        @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "Replications (default ${DEFAULT-VALUE}).")
-        long runs;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value of the scenario (repeatable).")
-        List<String> overrides = new ArrayList<>();
+        @Mixin
+        Replications replications;
 
         @Mixin
         Cluster cluster;
 
         @Override public Integer call() throws Exception {
-            List<String> problems = new ArrayList<>(Bounds.runs(runs, HistoryCommand.MAX_RUNS));
-            problems.addAll(Bounds.masterSeed(seed));
-            problems.addAll(cluster.problems(runs, "runs"));
+            List<String> problems = replications.problems(HistoryCommand.MAX_RUNS, cluster);
             if (!problems.isEmpty()) return refuse(problems);
             Path abs = file.toAbsolutePath().normalize();
             HistoryFile h;
             try {
-                h = HistoryFile.load(abs, overrides);
+                h = HistoryFile.load(abs, replications.overrides);
             } catch (ScenarioException e) {
                 return Outputs.invalid(abs, e);
             }
@@ -329,12 +342,14 @@ final class SlurmCommand implements Callable<Integer> {
             Bench bench = Bench.of(s -> {
                 last[0] = sampler.of(model.run(s));
                 return null;
-            }, seed);
+            }, replications.seed);
             // The merge holds every run's statistics, as a check run whole does: a value a target and one a week.
             long perRun = 96 + 8L * (h.targets().size() + (last[0].weekly() == null ? 0 : last[0].weekly().length));
-            List<String> command = new ArrayList<>(List.of("history", abs.toString(), "--runs", Long.toString(runs), "--seed", Long.toString(seed)));
-            for (String o : overrides) command.addAll(List.of("--set", o));
-            long perShard = (runs + cluster.shards - 1) / cluster.shards;
+            List<String> command = new ArrayList<>(List.of("history", abs.toString()));
+            command.addAll(replications.runsAndSeed());
+            command.addAll(replications.sets());
+            long perShard = replications.perShard(cluster);
+            long runs = replications.runs;
             return cluster.write(h.scenario().scenario().name(), "history", command, bench, perShard, perShard, runs, runs * perRun);
         }
     }

@@ -69,6 +69,18 @@ record ResumedComparison(Map<String, Object> manifest, Checkpoint checkpoint, Li
         if (!cp.restore(comparison::read) || comparison.pairs() + comparison.failed() != cp.done()) {
             throw new Resumption.Refused(List.of("the checkpoint's statistics do not fit the variants in manifest.json"));
         }
+        // Every variant's table is checked before any is cut back to the checkpoint: a refusal writes nothing.
+        for (int v = 0; v < variants.size(); v++) {
+            String sub = variants.get(v).path("folder").asText();
+            try {
+                BatchFiles.verify(folder.path().resolve(sub), theatres.get(v), cp.tables().get(v));
+            } catch (StreamedTable.Mismatch e) {
+                why.add(e.getMessage());
+            } catch (IOException e) {
+                why.add(folder.path().resolve(sub) + " cannot be read: " + e.getMessage());
+            }
+        }
+        Resumption.check(why);
         List<BatchFiles> files = new ArrayList<>();
         try {
             for (int v = 0; v < variants.size(); v++) {

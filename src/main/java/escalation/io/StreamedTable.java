@@ -85,6 +85,14 @@ public final class StreamedTable implements AutoCloseable {
     }
 
     /**
+     * Checks, reading only, that {@code file} starts with what {@code mark} covers (what follows is what
+     * {@link #resume} would cut off): a command resuming several tables checks them all before it cuts any.
+     */
+    public static void verify(Path file, String header, Mark mark) throws IOException, Mismatch {
+        verified(file, header, mark);
+    }
+
+    /**
      * Checks, reading only, that {@code file} holds exactly what {@code mark} covers and nothing after it:
      * its header, its rows, its bytes' SHA-256 (a finished table that a merge reads).
      */

@@ -52,6 +52,11 @@ public final class BatchFiles implements AutoCloseable {
         return new BatchFiles(folder, theatre, StreamedTable.resume(folder, RUNS, header(theatre), mark));
     }
 
+    /** Checks, reading only, that {@code runs.csv} in {@code dir} starts with what {@code mark} covers, before anything is resumed. */
+    public static void verify(Path dir, Theatre theatre, StreamedTable.Mark mark) throws IOException, StreamedTable.Mismatch {
+        StreamedTable.verify(dir.resolve(RUNS), header(theatre), mark);
+    }
+
     /** Checks, reading only, that a finished batch's (a shard's) {@code runs.csv} holds exactly the rows its checkpoint covers. */
     public static void check(Path dir, Theatre theatre, StreamedTable.Mark mark) throws IOException, StreamedTable.Mismatch {
         StreamedTable.check(dir.resolve(RUNS), header(theatre), mark);

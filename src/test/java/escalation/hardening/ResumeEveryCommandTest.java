@@ -31,6 +31,25 @@ class ResumeEveryCommandTest {
                 (out, before) -> rows(out.resolve("variants/reliable/runs.csv")) > before);
         refused(k, "compare", "--runs", "5");
         refused(k, "compare", "--variant", "x=actors.state.response.reliability=0.1");
+        // One variant's table damaged before the checkpoint, another's holding a row cut in half after it: the
+        // resume is refused for the first, and the second is not cut back either (every table checked first).
+        Path damaged = k.resolve("variants/reliable/runs.csv");
+        Path other;
+        try (java.util.stream.Stream<Path> vs = Files.list(k.resolve("variants"))) {
+            other = vs.filter(v -> !v.getFileName().toString().equals("reliable")).findFirst().orElseThrow().resolve("runs.csv");
+        }
+        byte[] good = Files.readAllBytes(damaged);
+        byte[] flipped = good.clone();
+        int at = -1;
+        for (int lines = 0; lines < 3; lines++) at = indexOf(good, (byte) '\n', at + 1);
+        flipped[at - 1] ^= 1;   // in the second run's row, which every checkpoint covers
+        Files.write(damaged, flipped);
+        byte[] whole = Files.readAllBytes(other);
+        Files.write(other, "17,half a ro".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        Cli.Result r = refused(k, "compare");
+        assertTrue(r.err().contains("reliable") && r.err().contains("changed since the checkpoint"), r.err());
+        Files.write(damaged, good);
+        Files.write(other, whole);
         finishAndCompare(dir, k, "compare");
     }
 
@@ -132,6 +151,13 @@ class ResumeEveryCommandTest {
         }
         assertEquals(137, q.exitValue(), Cli.read(dir.resolve("logs-kill/stderr.txt")));
         return out;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) return i;
+        }
+        throw new AssertionError("no more lines");
     }
 
     /** A resume with {@code extra} is refused with exit 2, and the folder is left exactly as it was (a stale lock aside). */

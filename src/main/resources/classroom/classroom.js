@@ -320,12 +320,17 @@ const Classroom = (() => {
       if (!built) {
         built = true;
         state.levers.forEach((l, i) => {
-          const input = el('input'); input.type = 'number'; input.step = '0.05'; input.min = l.min; input.max = l.max;
+          const input = el('input'); input.type = 'number'; input.step = String(l.step || 0.05); input.min = l.min; input.max = l.max;
+          input.id = 'lever-' + i;
           const b = el('button', 'Set'); b.onclick = () => command('lever', {index: i, value: parseFloat(input.value)});
-          const label = el('label', l.name + ' (' + l.min + ' to ' + l.max + ') '); label.append(input, b); $('levers').appendChild(label);
+          const label = el('label', l.name + ' (' + l.min + ' to ' + l.max + ') '); label.append(input, b);
+          if (l.meaning) label.title = l.meaning;
+          $('levers').appendChild(label);
         });
         state.shocks.forEach((s, i) => { const b = el('button', 'Fire: ' + s); b.onclick = () => command('shock', {index: i}); $('shocks').appendChild(b); });
       }
+      // Each lever shows its value now (the scenario's, or the last one set), except while it is being typed in.
+      state.levers.forEach((l, i) => { const input = $('lever-' + i); if (input && document.activeElement !== input) input.value = l.value; });
     };
     $('close').onclick = () => command('close');
     $('setTimer').onclick = () => command('timer', {value: parseInt($('timer').value, 10)});

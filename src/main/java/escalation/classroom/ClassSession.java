@@ -9,6 +9,7 @@ import escalation.model.RunRecord;
 import escalation.model.Theatre;
 import escalation.model.World;
 import escalation.scenario.Records;
+import escalation.scenario.SettablePaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,8 @@ public final class ClassSession {
     private final List<Strike> strikes = new ArrayList<>();
     /** This turn's choices by played actor index (option ids), with the reasons. */
     private final Map<Integer, String[]> pending = new LinkedHashMap<>();
+    /** Each classroom lever's value now: the scenario's, or the last the instructor set (queued ones included). */
+    private final double[] leverValues;
     private int turn;
 
     public ClassSession(Theatre theatre, SessionLog log) {
@@ -67,10 +70,13 @@ public final class ClassSession {
         this.log = log;
         this.narrator = new Narrator(theatre);
         for (String id : log.played) index(id);
+        leverValues = new double[theatre.scenario.classroom().levers().size()];
         restart();
     }
 
     private void restart() {
+        List<Records.Lever> levers = theatre.scenario.classroom().levers();
+        for (int k = 0; k < leverValues.length; k++) leverValues[k] = SettablePaths.valueIn(theatre.scenario, levers.get(k).paths().get(0));
         ticker.clear();
         strikes.clear();
         pending.clear();
@@ -253,6 +259,11 @@ public final class ClassSession {
         return null;
     }
 
+    /** Lever {@code k}'s value now, for the instructor's page. */
+    public double leverValue(int k) {
+        return leverValues[k];
+    }
+
     /** The instructor fires the scenario's classroom shock {@code k} on the next turn's first day. */
     public String shock(int k) {
         if (k < 0 || k >= theatre.scenario.classroom().shocks().size()) return "no shock " + k;
@@ -266,6 +277,7 @@ public final class ClassSession {
         Records.Classroom c = theatre.scenario.classroom();
         if (i.kind().equals("lever")) {
             Records.Lever l = c.levers().get(i.index());
+            leverValues[i.index()] = i.value();
             Map<String, Double> values = new LinkedHashMap<>();
             for (String p : l.paths()) values.put(p, i.value());
             sim.world().intervene(l.name() + " set to " + i.value() + " by the instructor", List.of(new Records.SetParameters(values)));

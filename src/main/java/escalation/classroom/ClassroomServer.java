@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import escalation.model.Theatre;
 import escalation.model.World;
+import escalation.scenario.Records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -450,7 +451,12 @@ public final class ClassroomServer implements AutoCloseable {
                         .put("rung", k.rung()).put("hit", k.hit()).put("killed", k.killed());
             }
             ArrayNode levers = o.putArray("levers");
-            t.scenario.classroom().levers().forEach(l -> levers.addObject().put("name", l.name()).put("min", l.min()).put("max", l.max()));
+            List<Records.Lever> ls = t.scenario.classroom().levers();
+            for (int k = 0; k < ls.size(); k++) {
+                Records.Lever l = ls.get(k);
+                levers.addObject().put("name", l.name()).put("min", l.min()).put("max", l.max()).put("step", l.step())
+                        .put("value", session.leverValue(k)).put("meaning", l.meaning());
+            }
             ArrayNode shocks = o.putArray("shocks");
             t.scenario.classroom().shocks().forEach(s -> shocks.add(s.name()));
         } else {

@@ -98,6 +98,22 @@ class ClassSessionTest {
     }
 
     @Test
+    void aLeverShowsItsValueNowThroughTurnsAndRewinds() {
+        ClassSession s = session(4);
+        assertEquals(0.75, s.leverValue(0), "Israel answers attacks: the scenario's reliability");
+        s.closeTurn();
+        assertNull(s.lever(0, 0.2));
+        assertEquals(0.2, s.leverValue(0), "queued for the next turn, shown at once");
+        s.closeTurn();
+        assertNotNull(s.lever(0, 7));
+        assertEquals(0.2, s.leverValue(0), "a refused value changes nothing");
+        s.rewind(2);
+        assertEquals(0.2, s.leverValue(0), "the turn that set it is kept");
+        s.rewind(1);
+        assertEquals(0.75, s.leverValue(0), "rewound before the turn that set it");
+    }
+
+    @Test
     void refusedChoicesSayWhyAndChangeNothing() {
         ClassSession s = session(2);
         assertNotNull(s.choose("kh", 1, "strike_israel", null), "a choice for a turn not open");

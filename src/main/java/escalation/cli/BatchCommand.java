@@ -154,11 +154,7 @@ final class BatchCommand implements Callable<Integer> {
             precision = r.precision();
             noReport = !r.report();
             shard = r.shard();
-            if (!folder.staleOwner().isEmpty()) {
-                System.err.println("The batch's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
-            }
-            System.err.println("Resuming " + resume + " at run " + (first() + r.checkpoint().done()) + " of " + runs
-                    + (shard == null ? "" : " (shard " + shard + ": runs " + first() + " to " + (end() - 1) + ")"));
+            Resumption.resuming(folder, "batch", resume, r.checkpoint().done(), runs, shard);
             try (BatchFiles files = r.files()) {
                 return execute(r.theatre(), r.aggregate(), files, r.manifest(), r.checkpoint().identity(), r.checkpoint().done(), workers);
             } catch (java.io.IOException e) {

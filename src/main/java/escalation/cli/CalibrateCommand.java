@@ -196,9 +196,7 @@ final class CalibrateCommand implements Callable<Integer> {
             } catch (Resumption.Refused e) {
                 return Resumption.refused(resume, e);
             }
-            if (!folder.staleOwner().isEmpty()) {
-                System.err.println("The calibration's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
-            }
+            Resumption.takeOver(folder, "calibration");
             System.err.println("Resuming " + resume + " after " + finished.size() + " of " + settings.generations() + " generations");
             try {
                 return execute(cf, settings, folder, opened.manifestMap(compact), finished, opened.checkpoint().identity(), stop);

@@ -206,11 +206,7 @@ final class CompareCommand implements Callable<Integer> {
             runs = r.runs();
             noReport = !r.report();
             shard = r.shard();
-            if (!folder.staleOwner().isEmpty()) {
-                System.err.println("The comparison's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
-            }
-            System.err.println("Resuming " + resume + " at run " + (first() + r.checkpoint().done()) + " of " + runs
-                    + (shard == null ? "" : " (shard " + shard + ": runs " + first() + " to " + (end() - 1) + ")"));
+            Resumption.resuming(folder, "comparison", resume, r.checkpoint().done(), runs, shard);
             try {
                 return execute(folder, r.manifest(), r.descriptions(), r.comparison(), r.theatres(), r.files(), r.checkpoint().identity(),
                         r.checkpoint().done(), workers, stop);

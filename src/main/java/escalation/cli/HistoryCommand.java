@@ -189,11 +189,7 @@ final class HistoryCommand implements Callable<Integer> {
             } catch (StreamedTable.Mismatch e) {
                 return Resumption.refused(resume, new Resumption.Refused(List.of(e.getMessage())));
             }
-            if (!folder.staleOwner().isEmpty()) {
-                System.err.println("The check's previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
-            }
-            System.err.println("Resuming " + resume + " at run " + (first() + opened.checkpoint().done()) + " of " + runs
-                    + (shard == null ? "" : " (shard " + shard + ": runs " + first() + " to " + (end() - 1) + ")"));
+            Resumption.resuming(folder, "check", resume, opened.checkpoint().done(), runs, shard);
             try (table) {
                 return execute(h, folder, opened.manifestMap(compact), table, table.samples(), opened.checkpoint().identity(), workers, stop);
             } catch (java.io.IOException e) {

@@ -194,6 +194,21 @@ final class Resumption {
                 + String.join(", ", given) + " cannot be given with --resume, only " + allowed;
     }
 
+    /** Says, before a command goes on with a folder, that it took over the lock of a process that died, if it did. */
+    static void takeOver(ResultsFolder folder, String noun) {
+        if (!folder.staleOwner().isEmpty()) {
+            System.err.println("The " + noun + "'s previous process (" + folder.staleOwner() + ") ended without releasing it; taking it over");
+        }
+    }
+
+    /** Says where a command sharing out {@code runs} runs ({@code shard} null for all) resumes {@code dir}: after {@code done} of its share. */
+    static void resuming(ResultsFolder folder, String noun, Path dir, long done, long runs, escalation.cluster.Shard shard) {
+        takeOver(folder, noun);
+        long first = shard == null ? 0 : shard.from(runs);
+        System.err.println("Resuming " + dir + " at run " + (first + done) + " of " + runs
+                + (shard == null ? "" : " (shard " + shard + ": runs " + first + " to " + (shard.to(runs) - 1) + ")"));
+    }
+
     /** Says why a folder cannot be resumed; returns the exit code for invalid input. */
     static int refused(Path dir, Refused e) {
         System.err.println("escalation: cannot resume " + dir + ":");

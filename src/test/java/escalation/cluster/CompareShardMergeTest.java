@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,22 +82,8 @@ class CompareShardMergeTest {
                 + " --runs 30 --seed 1 --no-report --shard 1/2 --out " + dir.resolve("shard-1"));
 
         Path killed = dir.resolve("shard-1");
-        List<String> cmd = Jobs.childJvm();
-        cmd.addAll(List.of("compare", PRIMER.toString(), "--variant", VARIANT, "--set", SHORT, "--runs", "" + runs, "--seed", "1",
+        Jobs.killPartWay(killed, "variants/reliable/runs.csv", 100_000, List.of("compare", PRIMER.toString(), "--variant", VARIANT, "--set", SHORT, "--runs", "" + runs, "--seed", "1",
                 "--shard", "1/3", "--threads", "1", "--out", killed.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            Path csv = killed.resolve("variants/reliable/runs.csv");
-            while (!(Files.exists(killed.resolve(".checkpoint")) && Files.exists(csv) && Files.size(csv) > 100_000)) {
-                assertTrue(p.isAlive(), "the shard ended before it could be killed: " + Files.readString(dir.resolve("killed.log")));
-                assertTrue(System.nanoTime() < deadline, "the shard did not start");
-                Thread.sleep(20);
-            }
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
         List<Path> all = List.of(shards.get(0), killed, shards.get(1));
         refused(out, all, killed + " (shard 1/3) is incomplete", "finish it with: escalation compare --resume " + killed);
         ok("compare", "--resume", killed, "--threads", 2);

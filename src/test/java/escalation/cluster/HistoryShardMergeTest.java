@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,22 +90,8 @@ class HistoryShardMergeTest {
             shards.add(d);
         }
         Path killed = dir.resolve("shard-1");
-        List<String> cmd = Jobs.childJvm();
-        cmd.addAll(List.of("history", file.toString(), "--runs", "" + runs, "--seed", "3", "--shard", "1/3", "--threads", "1",
+        Jobs.killPartWay(killed, "runs.csv", 4000, List.of("history", file.toString(), "--runs", "" + runs, "--seed", "3", "--shard", "1/3", "--threads", "1",
                 "--out", killed.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            Path csv = killed.resolve("runs.csv");
-            while (!(Files.exists(killed.resolve(".checkpoint")) && Files.exists(csv) && Files.size(csv) > 4000)) {
-                assertTrue(p.isAlive(), "the shard ended before it could be killed: " + Files.readString(dir.resolve("killed.log")));
-                assertTrue(System.nanoTime() < deadline, "the shard did not start");
-                Thread.sleep(20);
-            }
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
         List<Path> all = List.of(shards.get(0), killed, shards.get(1));
         Path out = dir.resolve("merged");
         refused(out, all, killed + " (shard 1/3) is incomplete", "finish it with: escalation history --resume " + killed);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Commands run as a user runs them, and the comparison of a merged folder with a one-machine one. */
@@ -83,6 +84,29 @@ final class Jobs {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(EscalationCommand.class.getName());
         return cmd;
+    }
+
+    /**
+     * Runs {@code args} in a child JVM writing to {@code out}, and kills it (SIGKILL) once it has a checkpoint
+     * and {@code table} under {@code out} holds more than {@code bytes}: a shard stopped part way.
+     */
+    static void killPartWay(Path out, String table, long bytes, List<String> args) throws Exception {
+        List<String> cmd = childJvm();
+        cmd.addAll(args);
+        Path log = out.resolveSibling(out.getFileName() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            Path csv = out.resolve(table);
+            while (!(Files.exists(out.resolve(".checkpoint")) && Files.exists(csv) && Files.size(csv) > bytes)) {
+                assertTrue(p.isAlive(), "the shard ended before it could be killed: " + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, "the shard did not start");
+                Thread.sleep(20);
+            }
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Every file under {@code root}, relative, sorted. */

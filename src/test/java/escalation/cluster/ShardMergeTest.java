@@ -117,22 +117,8 @@ class ShardMergeTest {
         long runs = 60_000;
         List<Path> shards = batchShards(dir, 3, runs, 4, 0, 2);
         Path killed = dir.resolve("shard-1");
-        List<String> cmd = Jobs.childJvm();
-        cmd.addAll(List.of("batch", PRIMER.toString(), "--runs", "" + runs, "--seed", "4", "--set", SHORT, "--shard", "1/3",
+        Jobs.killPartWay(killed, "runs.csv", 200_000, List.of("batch", PRIMER.toString(), "--runs", "" + runs, "--seed", "4", "--set", SHORT, "--shard", "1/3",
                 "--threads", "1", "--out", killed.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            Path csv = killed.resolve("runs.csv");
-            while (!(Files.exists(killed.resolve(".checkpoint")) && Files.exists(csv) && Files.size(csv) > 200_000)) {
-                assertTrue(p.isAlive(), "the shard ended before it could be killed: " + Files.readString(dir.resolve("killed.log")));
-                assertTrue(System.nanoTime() < deadline, "the shard did not start");
-                Thread.sleep(20);
-            }
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
         List<Path> all = List.of(shards.get(0), killed, shards.get(1));
         Path out = dir.resolve("merged");
         refused(out, all, killed + " (shard 1/3) is incomplete", "finish it with: escalation batch --resume " + killed);

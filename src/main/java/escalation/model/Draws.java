@@ -108,7 +108,7 @@ final class Draws {
      * (1993) 39-45, algorithm PTRS, with the constants of the paper. A pair of numbers gives a candidate
      * count k = floor((2a / (1/2 - |u|) + b) u + mean + 0.43) from a transformed uniform u; most are accepted
      * by the squeeze, the rest against the Poisson probability itself (log k! from the log-gamma
-     * function). About 1.1 pairs a count on average, whatever the mean.
+     * function). About 1.2 pairs a count on average (2.4 numbers at a mean of 30, 2.3 at 10,000), whatever the mean.
      */
     private int largePoisson(double mean) {
         double root = Math.sqrt(mean);

@@ -195,6 +195,7 @@ final class BatchCommand implements Callable<Integer> {
 
         long done;
         long[] lastCheckpoint = {System.nanoTime()};
+        MemoryShortage shortage = MemoryShortage.resumable(files.dir(), "batch");
         try (Progress progress = new Progress(from, share, System.err)) {
             try {
                 done = BatchRunner.run(theatre, seed, first + from, first + share, workers, new BatchRunner.Sink() {
@@ -214,7 +215,7 @@ final class BatchCommand implements Callable<Integer> {
                     }
                 }) - first;
             } catch (OutOfMemoryError e) {
-                return Outputs.outOfMemory(files.dir(), "batch");
+                return shortage.tell();
             }
             files.checkpoint(aggregate, done, id);
             manifest.put("runs_done", done);

@@ -223,6 +223,7 @@ final class CalibrateCommand implements Callable<Integer> {
         // A checkpoint from the start, so that even a calibration killed in its first seconds can be resumed.
         checkpoint(folder, id, finished);
         Calibration.Result r;
+        MemoryShortage shortage = MemoryShortage.resumable(folder.path(), "calibrate");
         try {
             r = new Calibration(cf, settings).run(before, p -> {
                 System.err.printf(Locale.ROOT, "generation %d: tolerance %.3f, %d simulations, median distance %.3f%n", p.generation(),
@@ -238,7 +239,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     + "generation is kept in " + folder.path() + ". Finish with: escalation calibrate --resume " + folder.path());
             return ExitCode.INTERRUPTED;
         } catch (OutOfMemoryError e) {
-            return Outputs.outOfMemory(folder.path(), "calibrate");
+            return shortage.tell();
         }
         String command = (String) manifest.get("command");
         String summary = summary(r, command);

@@ -249,6 +249,7 @@ final class CompareCommand implements Callable<Integer> {
         String command = (String) manifest.get("command");
         long done;
         long[] lastCheckpoint = {System.nanoTime()};
+        MemoryShortage shortage = MemoryShortage.resumable(folder.path(), "compare");
         try (Progress progress = new Progress(from, share, System.err)) {
             try {
                 done = BatchRunner.runPaired(theatres, seed, first + from, first + share, workers, new BatchRunner.PairedSink() {
@@ -272,7 +273,7 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }) - first;
             } catch (OutOfMemoryError e) {
-                return Outputs.outOfMemory(folder.path(), "compare");
+                return shortage.tell();
             }
             checkpoint(folder, perVariant, comparison, done, id);
             manifest.put("runs_done", done);

@@ -40,14 +40,9 @@ public final class EscalationCommand implements Runnable {
         try {
             code = execute(args);
         } catch (OutOfMemoryError e) {
-            code = outOfMemory();
+            code = MemoryShortage.tellAny();
         }
         System.exit(code);
-    }
-
-    private static int outOfMemory() {
-        System.err.println("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...)");
-        return ExitCode.OUT_OF_MEMORY;
     }
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
@@ -55,6 +50,7 @@ public final class EscalationCommand implements Runnable {
         // Outputs are the same under every locale: numbers in SVG, CSV and JSON are written with ASCII digits
         // and a decimal point, and ids are compared without Turkish dotless i's.
         Locale.setDefault(Locale.ROOT);
+        MemoryShortage.forget();
         CommandLine cl = new CommandLine(new EscalationCommand());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("escalation: " + ex.getMessage());
@@ -76,7 +72,7 @@ public final class EscalationCommand implements Runnable {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            return outOfMemory();
+            return MemoryShortage.tellAny();
         }
     }
 

@@ -239,6 +239,7 @@ final class HistoryCommand implements Callable<Integer> {
         List<Validation.Sample> samples = new ArrayList<>(before);
         long done;
         long[] last = {System.nanoTime()};
+        MemoryShortage shortage = folder == null ? null : MemoryShortage.resumable(folder.path(), "history");
         try {
             done = BatchRunner.run(theatre, seed, first + from, first + share, workers, new BatchRunner.Sink() {
                 @Override public void accept(long run, int runSeed, escalation.model.RunRecord record, Throwable error) throws Exception {
@@ -259,11 +260,7 @@ final class HistoryCommand implements Callable<Integer> {
             }) - first;
         } catch (OutOfMemoryError e) {
             samples.clear();
-            if (folder == null) {
-                System.err.println("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...)");
-                return ExitCode.OUT_OF_MEMORY;
-            }
-            return Outputs.outOfMemory(folder.path(), "history");
+            return folder == null ? MemoryShortage.tellBare() : shortage.tell();
         }
         if (folder != null) new Checkpoint(checkpointId, List.of(table.mark()), done, new byte[0]).write(folder);
         if (done < share) {

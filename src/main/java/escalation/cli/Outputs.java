@@ -59,13 +59,6 @@ final class Outputs {
         return ExitCode.WRITE_FAILED;
     }
 
-    /** Says that Java ran out of memory and how to finish; returns {@link ExitCode#OUT_OF_MEMORY}. */
-    static int outOfMemory(Path dir, String command) {
-        System.err.println("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...) and finish with: "
-                + "escalation " + command + " --resume " + dir);
-        return ExitCode.OUT_OF_MEMORY;
-    }
-
     /** The opening of every manifest: the tool, its version and the git commit it was built from. */
     static Map<String, Object> manifest() throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();

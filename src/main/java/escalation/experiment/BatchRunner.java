@@ -176,6 +176,7 @@ public final class BatchRunner {
         Semaphore free = new Semaphore(window);
         AtomicLong next = new AtomicLong(from);
         AtomicBoolean stopping = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> escaped = new java.util.concurrent.atomic.AtomicReference<>();
         Thread caller = Thread.currentThread();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "escalation-run");
@@ -196,7 +197,16 @@ public final class BatchRunner {
                             free.release();
                             return;
                         }
-                        slots.set((int) ((run - from) % window), work.run(run, seeds.applyAsInt(run)));
+                        T value;
+                        try {
+                            value = work.run(run, seeds.applyAsInt(run));
+                        } catch (Throwable e) {
+                            // Out of memory while recording a run's own error: the caller rethrows it instead of waiting for ever.
+                            escaped.compareAndSet(null, e);
+                            LockSupport.unpark(caller);
+                            return;
+                        }
+                        slots.set((int) ((run - from) % window), value);
                         LockSupport.unpark(caller);
                     }
                 });
@@ -207,6 +217,9 @@ public final class BatchRunner {
                 while ((r = slots.getAndSet(slot, null)) == null) {
                     LockSupport.parkNanos(200_000);
                     if (Thread.interrupted()) throw new InterruptedException();
+                    Throwable lost = escaped.get();
+                    if (lost instanceof Error e) throw e;
+                    if (lost != null) throw new IllegalStateException("a worker failed outside its run", lost);
                     // A run that never ends (or a machine out of threads) must not keep a stop from stopping.
                     if (stop.getAsBoolean()) return run;
                 }

@@ -103,25 +103,21 @@ public final class ResultsFolder implements AutoCloseable {
     /**
      * True when {@code dir} holds nothing a user could lose: nothing at all, a stale lock, or what a command
      * leaves when it is killed before its first checkpoint: its lock, a manifest of work not complete
-     * with nothing done, a runs.csv holding its header alone (a comparison's: one per variant, under
-     * {@code variants/}), files half written. Without a checkpoint no
+     * with nothing done, a runs.csv holding its header alone, with or without that manifest (a comparison's:
+     * one per variant, under {@code variants/}), files half written. Without a checkpoint no
      * run is recorded as done, so there is nothing to resume, and a new start may take the folder.
      */
     private static boolean emptyButForAStaleLock(Path dir) throws IOException {
-        boolean manifest = false;
-        boolean runs = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 if (name.equals(FolderLock.NAME) || name.endsWith(".tmp")) continue;
                 if (name.equals(VARIANTS) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && unstartedVariants(p)) continue;
                 if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
-                if (name.equals(MANIFEST) && unstarted(p)) manifest = true;
-                else if (name.equals(RUNS) && headerAlone(p)) runs = true;
-                else return false;
+                if (!(name.equals(MANIFEST) && unstarted(p)) && !(name.equals(RUNS) && headerAlone(p))) return false;
             }
         }
-        return manifest || !runs;
+        return true;
     }
 
     /**

@@ -52,4 +52,31 @@ class OutOfMemoryTest {
             assertArrayEquals(Files.readAllBytes(reference.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
         }
     }
+
+    /**
+     * Under a heap too small to set up the runs, memory may run out before the folder's first checkpoint:
+     * then the line says only to give Java more (there is nothing to resume), and the same {@code --out}
+     * is free for the next start. Where it runs out after the checkpoint, the line says how to resume.
+     */
+    @Test
+    void memoryShortBeforeTheFirstCheckpointLeavesTheFolderFreeForTheNextStart(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("short");
+        Process p = Cli.start(dir.resolve("logs"), List.of("-Xmx12m"), "batch", HUNDRED.toString(), "--runs", "40", "--seed", "3",
+                "--threads", "2", "--no-report", "--out", out.toString());
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a batch out of memory ends");
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Cli.read(dir.resolve("logs/stderr.txt"));
+        assertEquals(5, p.exitValue(), err);
+        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line:\n" + err);
+        assertTrue(lines.get(0).startsWith("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...)"), err);
+        Cli.Result next = lines.get(0).contains("--resume")
+                ? Cli.run("batch", "--resume", out.toString(), "--threads", "2")
+                : Cli.run("batch", HUNDRED.toString(), "--runs", "40", "--seed", "3", "--threads", "2", "--no-report", "--out", out.toString());
+        assertEquals(0, next.code(), next.all());
+        assertTrue(ManifestIdentity.read(out.resolve("manifest.json")).path("complete").asBoolean(false));
+    }
 }

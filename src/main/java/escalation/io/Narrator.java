@@ -33,6 +33,8 @@ public final class Narrator {
             case THRESHOLD -> "Threshold crossed: " + o.note() + " (" + name(o.actor()) + " against " + inSentence(o.target()) + ")";
             case PROTEST -> name(o.actor()) + verb(o.actor(), " protests", " protest") + " the strike by " + inSentence(o.target())
                     + " on " + o.note() + " on its territory";
+            case FRONT -> "War on the front " + o.note() + ": the strike of " + inSentence(o.actor()) + " on " + inSentence(o.target())
+                    + " (" + o.action().label() + ") took it past what it could absorb";
             case DEAL -> name(o.actor()) + verb(o.actor(), " strikes", " strike") + " a deal with " + inSentence(o.target())
                     + ", which suspends its attacks for " + fmt(o.why() == null ? 0 : o.why().input("deal_days")) + " days";
         };
@@ -90,6 +92,9 @@ public final class Narrator {
             case World.PLAYER -> {
                 return "chosen by the player in this actor's chair";
             }
+            case "front" -> {
+                return "the strike's harm (hits + killed + injured) of " + fmt(d.input("harm")) + " reached the front's war_at of " + fmt(d.input("war_at"));
+            }
             default -> { }
         }
         StringBuilder b = new StringBuilder(d.rule().replace('_', '-')).append(" rule");
@@ -127,6 +132,7 @@ public final class Narrator {
             case World.INTERVENTION, World.INTERVENTION_ORDER -> parts.add("the instructor intervened");
             case "scripted" -> parts.add("the script of history says so");
             case World.PLAYER -> parts.add("the player in this chair chose it");
+            case "front" -> parts.add("one strike did more harm (" + fmt(d.input("harm")) + ") than the front absorbs (" + fmt(d.input("war_at")) + ")");
             case "patron" -> parts.add(patronReason(o, d));
             case "host" -> parts.add("threats and strikes on its territory raised its alarm to " + fmt(d.input("alarm"))
                     + ", and " + inSentence(o.target()) + " attacked most in recent days");

@@ -9,5 +9,6 @@ import java.time.LocalDate;
 public record Occurrence(LocalDate date, int day, Kind kind, int actor, int target, CompiledAction action,
                          int salvo, int intercepted, int hits, int killed, int injured, Decision why, String note) {
 
-    public enum Kind { STRIKE, SIGNAL, ORDER, EVENT, SHOCK, THRESHOLD, DEAL, PROTEST }
+    /** {@code FRONT}: a strike took its front to war ({@code note} the front's name). */
+    public enum Kind { STRIKE, SIGNAL, ORDER, EVENT, SHOCK, THRESHOLD, DEAL, PROTEST, FRONT }
 }

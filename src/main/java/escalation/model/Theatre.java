@@ -82,6 +82,8 @@ public final class Theatre {
     public final String[] frontNames;
     /** Per front, its state on the first day (an index into {@link escalation.spec.ScenarioSpec#FRONT_STATES}). */
     final int[] initialFrontState;
+    /** Per front, the harm of one strike on it that takes it to war; 0 for none. */
+    final double[] frontWarAt;
     /** Per actor, the fronts that take its attention while at war, and how much. */
     final int[][] demandFront;
     final double[][] demand;
@@ -208,6 +210,7 @@ public final class Theatre {
         frontIds = s.fronts().keySet().toArray(String[]::new);
         frontNames = s.fronts().values().stream().map(Records.Front::name).toArray(String[]::new);
         initialFrontState = s.fronts().values().stream().mapToInt(f -> ScenarioSpec.FRONT_STATES.indexOf(f.state())).toArray();
+        frontWarAt = s.fronts().values().stream().mapToDouble(Records.Front::warAt).toArray();
 
         targetsOf = new int[actors][];
         for (int i = 0; i < actors; i++) {

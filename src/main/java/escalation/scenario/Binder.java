@@ -87,7 +87,7 @@ final class Binder {
 
         Map<String, Records.Front> fronts = new LinkedHashMap<>();
         root.objectMap("fronts").forEach((id, f) -> fronts.put(id,
-                new Records.Front(id, f.has("name") ? f.text("name") : id, f.text("state"))));
+                new Records.Front(id, f.has("name") ? f.text("name") : id, f.text("state"), f.num("war_at"))));
 
         List<Records.Threshold> thresholds = root.objects("thresholds").stream()
                 .map(t -> new Records.Threshold(t.text("id"), t.text("name"), t.text("rung"), t.texts("by"), t.texts("against")))

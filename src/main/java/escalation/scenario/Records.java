@@ -75,7 +75,8 @@ public final class Records {
 
     public record Suspend(String actor, int days) implements Effect { }
 
-    public record Front(String id, String name, String state) { }
+    /** A front; {@code warAt} 0 when no strike takes it to war (only dated events change its state). */
+    public record Front(String id, String name, String state, double warAt) { }
 
     public record Coupling(String front, String state, double factor) { }
 

@@ -176,7 +176,7 @@ public final class ScenarioSpec {
                 .opt("via", new ListOf(new Ref(ACTOR), 1), "none", "Signals only: third parties who relay the threat (Washington relaying Israel's warnings to Baghdad).")
                 .opt("credibility", nonNegative(), 1.0, "Signals only: weight of the threat as evidence that the sender will retaliate (pseudo-count added to the target's belief).")
                 .opt("relay_pressure", nonNegative(), 0.2, "Signals only: restraining pressure a relaying restrainer of the target gains (it decays; see dynamics.restraint_decay).")
-                .opt("front", new Ref(FRONT), "none", "The front the action belongs to: a ceasefire there ends the answers still owed for it.")
+                .opt("front", new Ref(FRONT), "none", "The front the action belongs to: a ceasefire there ends the answers still owed for it, and a strike whose harm reaches the front's war_at takes it to war.")
                 .opt("where", new Ref(NODE), "the target's region", "Where the strike lands (a strike on a faction's depots in Syria lands in syria, not in iraq).")
                 .opt("cost", nonNegative(), 0.0, "Political cost of choosing this action as an answer (striking Iraq costs standing with Baghdad and Washington); answering doctrines weigh it against the fit of the action to the harm received.")
                 .opt("leaders", new Bool(), false, "True for a strike on the target's leaders: a hit degrades its command for a while and raises its fear (dynamics.decapitation_loss, command_recovery, decapitation_fear).")
@@ -316,9 +316,13 @@ public final class ScenarioSpec {
                 .opt("decapitation_fear", nonNegative(), 1.0, "Evidence that the striker retaliates (pseudo-count) a strike on leaders adds to the target's belief.");
 
         Obj front = new Obj("a front", "A theatre of the wider war (Gaza, Lebanon, the Red Sea, the direct Iran-Israel track) whose state dated events "
-                + "change; actors' intensity can be coupled to it and states' attention is shared among the fronts at war.")
+                + "change, and the actors too, by a strike past its war_at; actors' intensity can be coupled to it and states' attention is shared "
+                + "among the fronts at war.")
                 .opt("name", new Text(), "the id", "Display name.")
-                .opt("state", new Choice(FRONT_STATES.toArray(String[]::new)), "quiet", "State on the first day.");
+                .opt("state", new Choice(FRONT_STATES.toArray(String[]::new)), "quiet", "State on the first day.")
+                .opt("war_at", nonNegative(), 0.0, "Harm (weapons that hit + people killed + injured) of one strike on this front (an action with this "
+                        + "front) at or above which the front goes to war, whatever its state: an exchange grown past what the struck side absorbs "
+                        + "becomes a war, and a strike that large breaks a truce or ceasefire. 0: no strike changes the front's state.");
 
         return new Obj("a scenario", "A complete description of a world to simulate.")
                 .req("name", new Text(), "Short id, used in results folder names.")

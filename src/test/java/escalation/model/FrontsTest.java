@@ -205,4 +205,97 @@ class FrontsTest {
     private int answers(String yaml, int state, String... overrides) {
         return (int) Runs.sum(Runs.perSeed(Runs.theatre(dir, yaml, overrides), SEEDS, r -> Runs.strikes(r, state, -1, 0, 1000)));
     }
+
+    /**
+     * A front whose state the actors change: one dated strike on day 20 by the state's rival state, tagged with
+     * the front, that kills %1$s; the front goes to war at a harm of 50. A militia fights three times as hard while
+     * that front is at war (solidarity with an ally at war).
+     */
+    private static final String ESCALATING = """
+            name: escalating
+            calendar:
+              start: 2025-03-01
+              end: 2025-05-29
+              events:
+                - {date: 2025-03-21, name: the big strike, effects: [{perform: {actor: rival, action: big_strike, salvo: 1, killed: %1$s, injured: 0}}]}
+            mechanisms: {winter: false, learning: false}
+            fronts:
+              direct: {name: the direct track, state: %2$s, war_at: 50}
+            weapons:
+              rocket: {name: rocket}
+              missile: {name: missile}
+            actors:
+              militia:
+                name: Militia
+                kind: proxy
+                alignment: axis
+                arsenal: {rocket: {stock: 100000}}
+                coupling: [{front: direct, state: war, factor: 3}]
+                actions: [{id: rockets, rung: harassment, target: state, weapon: rocket}]
+                rule: {kind: utility, tempo: 0.5, cost: 0}
+              rival:
+                name: Rival
+                kind: state
+                alignment: axis
+                arsenal: {missile: {stock: 10}}
+                actions: [{id: big_strike, rung: harassment, target: state, weapon: missile, front: direct}]
+              state:
+                name: State
+                kind: state
+                alignment: west
+            relations:
+              adversaries:
+                - {actor: militia, targets: [state]}
+                - {actor: rival, targets: [state]}
+            """;
+
+    /** Day 20, the big strike's, from the start on 2025-03-01. */
+    private static final int STRIKE_DAY = 20;
+
+    @Test
+    void aStrikePastTheFrontsWarAtTakesItToWarAndTheCoupledActorsFollow() {
+        Theatre big = Runs.theatre(dir, ESCALATING.formatted("60", "quiet"));
+        Theatre small = Runs.theatre(dir, ESCALATING.formatted("40", "quiet"));
+        int front = 0;
+        int militia = big.index("militia");
+        for (int seed : Runs.seeds(20)) {
+            assertEquals(Fronts.QUIET, Runs.runThrough(big, seed, STRIKE_DAY - 1, null).world().fronts.state(front), "before the strike");
+            assertEquals(Fronts.WAR, Runs.runThrough(big, seed, STRIKE_DAY, null).world().fronts.state(front), "61 harm >= 50");
+            assertEquals(Fronts.QUIET, Runs.runThrough(small, seed, big.days - 1, null).world().fronts.state(front), "41 harm < 50");
+        }
+        int last = big.days - 1;
+        double[] afterBig = Runs.perSeed(big, SEEDS, r -> Runs.strikes(r, militia, -1, STRIKE_DAY + 1, last));
+        double[] afterSmall = Runs.perSeed(small, SEEDS, r -> Runs.strikes(r, militia, -1, STRIKE_DAY + 1, last));
+        double ratio = Runs.mean(afterBig) / Runs.mean(afterSmall);
+        assertTrue(ratio > 2.4 && ratio < 3.6 && Runs.mannWhitney(afterBig, afterSmall) < 0.01,
+                "coupled to the front at war with factor 3: " + Runs.mean(afterSmall) + " -> " + Runs.mean(afterBig) + " (ratio " + ratio + ")");
+
+        // The fronts mechanism off: no strike changes a front.
+        Theatre off = Runs.theatre(dir, ESCALATING.formatted("60", "quiet"), "mechanisms.fronts=false");
+        assertEquals(Fronts.QUIET, Runs.runThrough(off, 1, last, null).world().fronts.state(front), "fronts off");
+        // No war_at: the front's state is the calendar's alone.
+        Theatre never = Runs.theatre(dir, ESCALATING.formatted("600", "quiet"), "fronts.direct.war_at=0");
+        assertEquals(Fronts.QUIET, Runs.runThrough(never, 1, last, null).world().fronts.state(front), "war_at 0");
+    }
+
+    @Test
+    void aStrikeThatLargeBreaksACeasefireAndTheLogSaysWhy() {
+        Theatre t = Runs.theatre(dir, ESCALATING.formatted("60", "ceasefire"));
+        List<Occurrence> seen = new java.util.ArrayList<>();
+        Observer log = new Observer() {
+            @Override public void occurred(Occurrence o) {
+                seen.add(o);
+            }
+
+            @Override public void dayEnded(World w) { }
+        };
+        Runs.runThrough(t, 7, t.days - 1, log);
+        List<Occurrence> fronts = seen.stream().filter(o -> o.kind() == Occurrence.Kind.FRONT).toList();
+        assertEquals(1, fronts.size(), "one change of state, on the day of the strike");
+        Occurrence o = fronts.get(0);
+        assertEquals(STRIKE_DAY, o.day());
+        assertEquals(t.index("rival"), o.actor());
+        String said = new escalation.io.Narrator(t).what(o) + " | " + new escalation.io.Narrator(t).why(o);
+        assertTrue(said.contains("War on the front the direct track") && said.contains("61") && said.contains("50"), said);
+    }
 }

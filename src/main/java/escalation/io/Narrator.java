@@ -33,8 +33,8 @@ public final class Narrator {
             case THRESHOLD -> "Threshold crossed: " + o.note() + " (" + name(o.actor()) + " against " + inSentence(o.target()) + ")";
             case PROTEST -> name(o.actor()) + verb(o.actor(), " protests", " protest") + " the strike by " + inSentence(o.target())
                     + " on " + o.note() + " on its territory";
-            case FRONT -> "War on the front " + o.note() + ": the strike of " + inSentence(o.actor()) + " on " + inSentence(o.target())
-                    + " (" + o.action().label() + ") took it past what it could absorb";
+            case FRONT -> "War on " + o.note() + ": a strike by " + inSentence(o.actor()) + " on " + inSentence(o.target())
+                    + " (" + o.action().label() + ") did more harm than the front absorbs";
             case DEAL -> name(o.actor()) + verb(o.actor(), " strikes", " strike") + " a deal with " + inSentence(o.target())
                     + ", which suspends its attacks for " + fmt(o.why() == null ? 0 : o.why().input("deal_days")) + " days";
         };

@@ -296,6 +296,6 @@ class FrontsTest {
         assertEquals(STRIKE_DAY, o.day());
         assertEquals(t.index("rival"), o.actor());
         String said = new escalation.io.Narrator(t).what(o) + " | " + new escalation.io.Narrator(t).why(o);
-        assertTrue(said.contains("War on the front the direct track") && said.contains("61") && said.contains("50"), said);
+        assertTrue(said.contains("War on the direct track: a strike by Rival on State") && said.contains("61") && said.contains("50"), said);
     }
 }

@@ -1,8 +1,5 @@
 package escalation.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -63,12 +60,12 @@ final class MemoryShortage {
 
     private static int write(byte[] bytes) {
         reserve = null;
-        System.err.flush();
         try {
-            // Straight to the file descriptor: no encoder, no buffers to allocate.
-            new FileOutputStream(FileDescriptor.err).write(bytes);
-        } catch (IOException | OutOfMemoryError e) {
-            // Standard error is gone or memory is still short: the exit code says it.
+            // Bytes, not text: no encoder and no buffer to allocate on the way to standard error.
+            System.err.write(bytes, 0, bytes.length);
+            System.err.flush();
+        } catch (OutOfMemoryError e) {
+            // Memory is still short: the exit code says it.
         }
         return ExitCode.OUT_OF_MEMORY;
     }

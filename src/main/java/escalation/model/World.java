@@ -706,7 +706,7 @@ public final class World {
             if (m.learning()) beliefs.feared(target, a, t.dynamics.decapitationFear(), t.dynamics.severityLearning(), Math.max(1, scale), t);
             propensityInputsChanged = true;
         }
-        if (x.front() >= 0 && m.fronts()) escalate(x.front(), a, target, x, hits + killed + injured);
+        if (x.front() >= 0 && m.fronts()) escalate(x.front(), a, target, x, (long) hits + killed + injured);
         harm(a, target, t.rungIntensity[rung], hits, killed, injured);
         learn(a, target, t.rungIntensity[rung], scale, q.onBehalf[k]);
         scheduleAnswers(a, target, rung, hits, killed, injured, x.front());
@@ -720,11 +720,11 @@ public final class World {
     /**
      * A strike on a front whose harm reaches the front's {@code war_at} takes it to war, whatever its state
      * (an exchange grown past what the struck side absorbs; a strike that large breaks a truce): the fronts'
-     * couplings and attention follow from the next day, and the answers it is owed are planned as at war.
+     * couplings and attention follow from the next day, and the strike is owed its answers even where a truce held.
      * The record's direct Iran-Israel exchanges of 2024, of a few tens of hits, killed and injured each,
      * were absorbed, each side stopping after one round (docs/validation.md).
      */
-    private void escalate(int front, int attacker, int target, CompiledAction x, int harm) {
+    private void escalate(int front, int attacker, int target, CompiledAction x, long harm) {
         double at = theatre.frontWarAt[front];
         if (at <= 0 || harm < at || !fronts.set(front, Fronts.WAR)) return;
         propensityInputsChanged = true;

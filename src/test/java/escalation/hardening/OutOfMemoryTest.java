@@ -24,20 +24,9 @@ class OutOfMemoryTest {
     @Test
     void aBatchOutOfMemorySaysSoInOneLineAndLeavesAResumableFolder(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("short");
-        Process p = Cli.start(dir.resolve("logs"), List.of("-Xmx16m"), "batch", HUNDRED.toString(), "--runs", "200", "--seed", "3",
-                "--threads", "2", "--no-report", "--out", out.toString());
-        try {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a batch out of memory ends");
-        } finally {
-            p.destroyForcibly();
-        }
-        String err = Cli.read(dir.resolve("logs/stderr.txt"));
-        assertEquals(5, p.exitValue(), err);
-        List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), "one line:\n" + err);
+        String line = theOneLineOfABatchOutOfMemory(dir, "-Xmx16m", 200, out);
         assertEquals("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...) and finish with: escalation batch --resume "
-                + out, lines.get(0));
-        assertFalse(err.contains("Exception") || err.contains("Self-suppression") || err.contains("\tat "), err);
+                + out, line);
 
         assertTrue(Files.exists(out.resolve(".checkpoint")), "a checkpoint to resume from: " + Cli.files(out));
         assertFalse(ManifestIdentity.read(out.resolve("manifest.json")).path("complete").asBoolean(true));
@@ -61,7 +50,21 @@ class OutOfMemoryTest {
     @Test
     void memoryShortBeforeTheFirstCheckpointLeavesTheFolderFreeForTheNextStart(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("short");
-        Process p = Cli.start(dir.resolve("logs"), List.of("-Xmx12m"), "batch", HUNDRED.toString(), "--runs", "40", "--seed", "3",
+        String line = theOneLineOfABatchOutOfMemory(dir, "-Xmx12m", 40, out);
+        assertTrue(line.startsWith("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...)"), line);
+        Cli.Result next = line.contains("--resume")
+                ? Cli.run("batch", "--resume", out.toString(), "--threads", "2")
+                : Cli.run("batch", HUNDRED.toString(), "--runs", "40", "--seed", "3", "--threads", "2", "--no-report", "--out", out.toString());
+        assertEquals(0, next.code(), next.all());
+        assertTrue(ManifestIdentity.read(out.resolve("manifest.json")).path("complete").asBoolean(false));
+    }
+
+    /**
+     * Runs a batch of the hundred-actor scenario in its own process under {@code heap}; asserts that it ends with
+     * exit code 5 and one line on standard error with no stack trace, and returns that line.
+     */
+    private static String theOneLineOfABatchOutOfMemory(Path dir, String heap, int runs, Path out) throws Exception {
+        Process p = Cli.start(dir.resolve("logs"), List.of(heap), "batch", HUNDRED.toString(), "--runs", String.valueOf(runs), "--seed", "3",
                 "--threads", "2", "--no-report", "--out", out.toString());
         try {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a batch out of memory ends");
@@ -72,11 +75,7 @@ class OutOfMemoryTest {
         assertEquals(5, p.exitValue(), err);
         List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
         assertEquals(1, lines.size(), "one line:\n" + err);
-        assertTrue(lines.get(0).startsWith("escalation: out of memory; give Java more (java -Xmx4g -jar escalation.jar ...)"), err);
-        Cli.Result next = lines.get(0).contains("--resume")
-                ? Cli.run("batch", "--resume", out.toString(), "--threads", "2")
-                : Cli.run("batch", HUNDRED.toString(), "--runs", "40", "--seed", "3", "--threads", "2", "--no-report", "--out", out.toString());
-        assertEquals(0, next.code(), next.all());
-        assertTrue(ManifestIdentity.read(out.resolve("manifest.json")).path("complete").asBoolean(false));
+        assertFalse(err.contains("Exception") || err.contains("Self-suppression") || err.contains("\tat "), err);
+        return lines.get(0);
     }
 }

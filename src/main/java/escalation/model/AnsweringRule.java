@@ -1,6 +1,8 @@
 package escalation.model;
 
 import escalation.scenario.Records;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A state's doctrine for answering attacks, per adversary, keyed to harm: tit-for-tat ({@code step} 0)
@@ -19,13 +21,18 @@ import escalation.scenario.Records;
  * where attention is the share its fronts at war leave to this theatre: a larger answer takes longer to
  * prepare, and longer while other fronts absorb the state (the record: Israel answered Iran after 6 days
  * in April 2024, a limited strike, and after 25 days in October 2024, a strike on about 20 targets while
- * at war in Lebanon).
+ * at war in Lebanon). A direct attack (a {@code direct} rung) on a front that is at war is answered after
+ * {@code war_delay} days instead (times the same spread), whatever its size and the attention: it is the war
+ * itself, and forces already at war strike within days.
  *
  * <p><b>Whether.</b> When due, it answers with probability
  * <pre>  [1 - (1 - min(1, reliability x commitment x (0.5 + resolve))) exp(-pressure_weight x domestic pressure)]
  *     x (1 - deterrence x min(1, fear of the attacker's counter-retaliation)) x season x attention</pre>
  * where attention is left out for a direct attack on its territory ({@code direct} rungs), which a state
- * answers whatever its other fronts.
+ * answers whatever its other fronts, and {@code war_deterrence} takes the place of {@code deterrence} when
+ * one of the debt's fronts is at war: fear of a counter-blow checks an answer while the war it threatens has
+ * not begun, and once it is on no longer does, unless the scenario says otherwise (default 0; Iran avoids a
+ * direct war, domain brief, yet a war on the direct track is already that war).
  *
  * <p><b>How.</b> Among its actions against the attacker (signals included, so a warning is an option),
  * it takes the one whose rung is nearest the received rung plus {@code step}, plus the action's political
@@ -50,6 +57,8 @@ final class AnsweringRule implements DecisionRule {
     private double harmReference;
     private double planning;
     private double deterrence;
+    private double warDeterrence;
+    private double warDelay;
     private double followUp;
     private int followUpDays;
     private final String kind;
@@ -68,6 +77,8 @@ final class AnsweringRule implements DecisionRule {
         harmReference = r.param("harm_reference");
         planning = r.param("planning");
         deterrence = r.param("deterrence");
+        warDeterrence = r.param("war_deterrence");
+        warDelay = r.param("war_delay");
         followUp = r.param("follow_up");
         followUpDays = (int) r.param("follow_up_days");
     }
@@ -83,11 +94,11 @@ final class AnsweringRule implements DecisionRule {
         return Math.max(MIN_SCALE, Math.min(MAX_SCALE, harm / harmReference));
     }
 
-    /** Days from the attack to the answer's due day. */
-    int planningDays(World w, int self, double scale) {
+    /** Days from the attack to the answer's due day; {@code atWar} for a direct attack on a front at war. */
+    int planningDays(World w, int self, double scale, boolean atWar) {
         // The floor keeps a state with almost no attention left from planning an answer for years.
         double share = w.theatre.mechanisms.attention() ? Math.max(0.05, w.attentionShare[self]) : 1;
-        double days = delay * scale / share;
+        double days = atWar && warDelay > 0 ? warDelay : delay * scale / share;
         if (planning > 0) days *= Math.exp(planning * w.draws.normal());
         return (int) Math.max(1, Math.round(days));
     }
@@ -103,7 +114,8 @@ final class AnsweringRule implements DecisionRule {
         Theatre t = w.theatre;
         double base = Math.min(1, reliability * weight * (0.5 + w.resolve[self]));
         double pressure = t.mechanisms.domesticPressure() ? pressureWeight * w.pressure[self] : 0;
-        double restraint = 1 - deterrence * Math.min(1, w.beliefs.fear(self, attacker));
+        boolean atWar = t.mechanisms.fronts() && d.atWar(self, attacker, w.fronts);
+        double restraint = 1 - (atWar ? warDeterrence : deterrence) * Math.min(1, w.beliefs.fear(self, attacker));
         double rationed = t.rungDirect[received] ? w.season : w.answerPropensity[self];
         double p = (1 - (1 - base) * Math.exp(-pressure)) * restraint * rationed;
         double u = w.draws.uniform();
@@ -124,13 +136,21 @@ final class AnsweringRule implements DecisionRule {
         if (best < 0) return;
         CompiledAction chosen = t.actions[self][best];
         int salvo = chosen.launchesWeapons() ? Math.max(1, (int) Math.round(chosen.salvo() * scale)) : -1;
-        out.add(best, salvo, scale, behalf, w.explaining ? Decision.of(kind, p, u, "received_rung", received + 1, "commitment", weight,
-                "reliability", reliability, "domestic_pressure", w.pressure[self], "attention", w.attentionShare[self],
-                "scale", scale, "fear_of_counter", w.beliefs.fear(self, attacker), "cost", chosen.cost()) : null);
+        out.add(best, salvo, scale, behalf, w.explaining ? explain(w, self, attacker, p, u, received, weight, scale, chosen, atWar) : null);
         if (followUp > 0 && chosen.rung() + 1 <= maxRung && w.draws.uniform() < followUp) {
             d.owe(self, attacker, w.day + followUpDays, chosen.rung() + 1 - step, weight, d.harm[self][attacker], scale,
                     d.fronts[self][attacker], behalf);
         }
+    }
+
+    /** The answer's inputs, for the log; a front at war is named only when it holds. */
+    private Decision explain(World w, int self, int attacker, double p, double u, int received, double weight, double scale,
+                             CompiledAction chosen, boolean atWar) {
+        List<Object> inputs = new ArrayList<>(List.of("received_rung", received + 1, "commitment", weight,
+                "reliability", reliability, "domestic_pressure", w.pressure[self], "attention", w.attentionShare[self], "scale", scale,
+                "fear_of_counter", w.beliefs.fear(self, attacker), "cost", chosen.cost()));
+        if (atWar) inputs.addAll(List.of("at_war", 1));
+        return Decision.of(kind, p, u, inputs.toArray());
     }
 
     @Override public void set(String name, double value) {
@@ -145,6 +165,8 @@ final class AnsweringRule implements DecisionRule {
             case "harm_reference" -> harmReference = value;
             case "planning" -> planning = value;
             case "deterrence" -> deterrence = value;
+            case "war_deterrence" -> warDeterrence = value;
+            case "war_delay" -> warDelay = Math.max(0, value);
             case "follow_up" -> followUp = value;
             case "follow_up_days" -> followUpDays = (int) Math.max(1, Math.round(value));
             default -> throw new IllegalArgumentException(kind + ": cannot set " + name);

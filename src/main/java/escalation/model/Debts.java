@@ -96,6 +96,17 @@ final class Debts {
         refreshFirst(answerer);
     }
 
+    /** True when one of the fronts of the debt of {@code answerer} toward {@code attacker} is at war. */
+    boolean atWar(int answerer, int attacker, Fronts state) {
+        long mask = fronts[answerer][attacker] & ~NO_FRONT;
+        while (mask != 0) {
+            int f = Long.numberOfTrailingZeros(mask);
+            if (state.state(f) == Fronts.WAR) return true;
+            mask &= mask - 1;
+        }
+        return false;
+    }
+
     /** Drops the debts owed for attacks on front {@code f}; returns how many. */
     int forgive(int f) {
         int dropped = 0;

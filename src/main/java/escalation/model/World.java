@@ -832,7 +832,9 @@ public final class World {
         // A further attack before the answer is due adds its harm: the larger answer is planned anew.
         if (open) harm += debts.harm[answerer][attacker];
         double scale = d.scale(harm);
-        int due = day + d.planningDays(this, answerer, scale);
+        // A direct attack (a state's, on another state's territory) on a front at war is the war itself.
+        boolean war = theatre.rungDirect[rung] && front >= 0 && theatre.mechanisms.fronts() && fronts.state(front) == Fronts.WAR;
+        int due = day + d.planningDays(this, answerer, scale, war);
         if (open) due = Math.max(debts.due[answerer][attacker], due);
         debts.owe(answerer, attacker, due, rung, weight, harm, scale, front >= 0 ? 1L << front : Debts.NO_FRONT, behalf);
     }

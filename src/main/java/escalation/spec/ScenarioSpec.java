@@ -404,6 +404,10 @@ public final class ScenarioSpec {
                             + "between 0.25 and 4 (0: no scaling).")
                     .opt("planning", nonNegative(), 0.0, "Spread of the planning time: the delay is delay x scale / attention x exp(planning x Z), Z standard normal (0: fixed).")
                     .opt("deterrence", probability(), 0.0, "How far the believed probability and severity of the attacker's counter-retaliation lower the probability of answering.")
+                    .opt("war_deterrence", probability(), 0.0, "The same for an attack on a front at war: how far fear of the attacker's counter-retaliation still lowers the answer "
+                            + "once the war it threatens is on (0: not at all).")
+                    .opt("war_delay", new Num(0, 365, false), 0.0, "Planning time of an answer to a direct attack (a direct rung) on a front at war, in days, whatever its size and the state's attention "
+                            + "(the war itself: forces already at war strike within days): the answer falls due war_delay x exp(planning x Z) days after the attack, at least one (0: the usual planning time).")
                     .opt("follow_up", probability(), 0.0, "Probability that an answer opens a campaign: a further answer one rung higher (a decapitation) follow_up_days later.")
                     .opt("follow_up_days", count(1, 365), 14, "Days from an answer to its follow-up.");
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The answering doctrine keyed to harm ({@link AnsweringRule}): a red line on people killed triggers an
  * answer whatever the attack's rung, the answer's salvo scales with the harm received, and its planning
- * time grows with that harm and with the fronts at war that absorb the state.
+ * time grows with that harm and with the fronts at war that absorb the state; on a front at war the answer
+ * weighs war_deterrence for fear of a counter-blow, and a direct attack there is answered after war_delay.
  */
 class AnsweringRuleTest {
     private static final int SEEDS = 300;
@@ -301,6 +302,89 @@ class AnsweringRuleTest {
         double share = Runs.mean(b);
         double p = Runs.mannWhitney(a, b);
         assertTrue(Math.abs(share - 0.1) < 4 * Math.sqrt(0.1 * 0.9 / SEEDS) && p < 0.01, "answered when deterred: " + share);
+    }
+
+    /**
+     * A militia's dated attack on a front, against a state that fears the militia's counter-blow (belief 0.9,
+     * deterrence 1) and answers after 6 days in peace.
+     */
+    private static final String AT_WAR = """
+            name: at-war
+            calendar:
+              start: 2025-03-01
+              end: 2025-04-30
+              events:
+                - {date: 2025-03-06, name: rockets, effects: [{perform: {actor: militia, action: rockets}}]}
+            mechanisms: {winter: false, learning: false}
+            fronts:
+              north: {state: %s}
+            weapons:
+              rocket: {name: rocket}
+              air_munition: {name: air munition}
+            actors:
+              militia:
+                name: Militia
+                kind: proxy
+                alignment: axis
+                arsenal: {rocket: {stock: 1000}}
+                actions: [{id: rockets, rung: %s, target: state, weapon: rocket, front: north}]
+              state:
+                name: State
+                kind: state
+                alignment: west
+                arsenal: {air_munition: {stock: 10000}}
+                beliefs: {militia: {alpha: 9, beta: 1}}
+                actions: [{id: raid, rung: lethal_proxy_strike, target: militia, weapon: air_munition, salvo: 1}]
+                response: {kind: tit_for_tat, reliability: 1, delay: 6, deterrence: 1, war_deterrence: %s, war_delay: %s}
+            relations:
+              adversaries:
+                - {actor: militia, targets: [state]}
+                - {actor: state, targets: [militia]}
+            """;
+
+    @Test
+    void onAFrontAtWarTheFearOfACounterBlowWeighsWarDeterrence() {
+        int state = Runs.theatre(dir, AT_WAR.formatted("quiet", "harassment", 0, 0)).index("state");
+        double[] quiet = Runs.perSeed(Runs.theatre(dir, AT_WAR.formatted("quiet", "harassment", 0, 0)), SEEDS, r -> Runs.strikes(r, state, -1, 0, 1000));
+        double[] war = Runs.perSeed(Runs.theatre(dir, AT_WAR.formatted("war", "harassment", 0, 0)), SEEDS, r -> Runs.strikes(r, state, -1, 0, 1000));
+        double[] warDeterred = Runs.perSeed(Runs.theatre(dir, AT_WAR.formatted("war", "harassment", 1, 0)), SEEDS, r -> Runs.strikes(r, state, -1, 0, 1000));
+        double[] warOff = Runs.perSeed(Runs.theatre(dir, AT_WAR.formatted("war", "harassment", 0, 0), "mechanisms.fronts=false"), SEEDS,
+                r -> Runs.strikes(r, state, -1, 0, 1000));
+        // 1 - deterrence x fear, fear 0.9: one answer in ten while the front is quiet
+        double bound = 4 * Math.sqrt(0.1 * 0.9 / SEEDS);
+        assertTrue(Math.abs(Runs.mean(quiet) - 0.1) < bound, "answered on a quiet front: " + Runs.mean(quiet));
+        assertEquals(1.0, Runs.mean(war), 1e-9, "at war, war_deterrence 0: the counter-blow it feared is no check, so it always answers");
+        assertTrue(Math.abs(Runs.mean(warDeterred) - 0.1) < bound, "war_deterrence 1 deters as in peace: " + Runs.mean(warDeterred));
+        assertTrue(Math.abs(Runs.mean(warOff) - 0.1) < bound, "with the fronts mechanism off no front is at war: " + Runs.mean(warOff));
+        assertTrue(Runs.mannWhitney(quiet, war) < 0.01);
+    }
+
+    @Test
+    void aDirectAttackOnAFrontAtWarIsAnsweredAfterWarDelay() {
+        Theatre fast = Runs.theatre(dir, AT_WAR.formatted("war", "direct_exchange", 0, 1));
+        Theatre usual = Runs.theatre(dir, AT_WAR.formatted("war", "direct_exchange", 0, 0));
+        Theatre peace = Runs.theatre(dir, AT_WAR.formatted("quiet", "direct_exchange", 1, 1));
+        Theatre proxyWar = Runs.theatre(dir, AT_WAR.formatted("war", "harassment", 0, 1));
+        int state = fast.index("state");
+        int inPeace = 0;
+        for (int seed : Runs.seeds(SEEDS)) {
+            assertEquals(ATTACK_DAY + 1, answerDay(fast, state, seed), "seed " + seed + ": war_delay 1, the next day");
+            assertEquals(ATTACK_DAY + 6, answerDay(usual, state, seed), "seed " + seed + ": war_delay 0 keeps the usual delay of 6 days");
+            assertEquals(ATTACK_DAY + 6, answerDay(proxyWar, state, seed), "seed " + seed + ": an attack below the direct rungs keeps the usual delay");
+            int day = answerDay(peace, state, seed);
+            if (day >= 0) {
+                assertEquals(ATTACK_DAY + 6, day, "seed " + seed + ": a quiet front plans as usual");
+                inPeace++;
+            }
+        }
+        assertTrue(inPeace > 10, "answers on the quiet front: " + inPeace);
+    }
+
+    /** The day of the state's first strike, or -1. */
+    private static int answerDay(Theatre t, int state, int seed) {
+        RunRecord r = Runs.run(t, seed);
+        int answer = Runs.firstStrike(r, state, 0);
+        return answer < 0 ? -1 : r.strikes.day(answer);
     }
 
     private static double median(double[] x) {

@@ -23,7 +23,8 @@ import java.util.List;
  * in April 2024, a limited strike, and after 25 days in October 2024, a strike on about 20 targets while
  * at war in Lebanon). A direct attack (a {@code direct} rung) on a front that is at war is answered after
  * {@code war_delay} days instead (times the same spread), whatever its size and the attention: it is the war
- * itself, and forces already at war strike within days.
+ * itself, and forces already at war strike within days; an answer still being planned for earlier attacks
+ * then falls due at that pace too.
  *
  * <p><b>Whether.</b> When due, it answers with probability
  * <pre>  [1 - (1 - min(1, reliability x commitment x (0.5 + resolve))) exp(-pressure_weight x domestic pressure)]
@@ -94,11 +95,16 @@ final class AnsweringRule implements DecisionRule {
         return Math.max(MIN_SCALE, Math.min(MAX_SCALE, harm / harmReference));
     }
 
-    /** Days from the attack to the answer's due day; {@code atWar} for a direct attack on a front at war. */
-    int planningDays(World w, int self, double scale, boolean atWar) {
+    /** Whether an attack is answered at the war's pace: a direct attack on a front at war, and a {@code war_delay} set. */
+    boolean warPaced(boolean directAtWar) {
+        return directAtWar && warDelay > 0;
+    }
+
+    /** Days from the attack to the answer's due day; {@code warPaced} as {@link #warPaced} says. */
+    int planningDays(World w, int self, double scale, boolean warPaced) {
         // The floor keeps a state with almost no attention left from planning an answer for years.
         double share = w.theatre.mechanisms.attention() ? Math.max(0.05, w.attentionShare[self]) : 1;
-        double days = atWar && warDelay > 0 ? warDelay : delay * scale / share;
+        double days = warPaced ? warDelay : delay * scale / share;
         if (planning > 0) days *= Math.exp(planning * w.draws.normal());
         return (int) Math.max(1, Math.round(days));
     }

@@ -63,8 +63,10 @@ final class Debts {
             weight[answerer][attacker] = Math.max(weight[answerer][attacker], w);
             scale[answerer][attacker] = s;
             fronts[answerer][attacker] |= f;
-            // A merge only ever moves a due day later (the caller plans the combined harm no earlier than
-            // the debt was due), so firstDue stays a lower bound; settleDue tightens it when it finds none due.
+            // A merge moves a due day later (the caller plans the combined harm no earlier than the debt was
+            // due), or earlier only for a war's pace: the minimum keeps firstDue a lower bound either way, and
+            // settleDue tightens it when it finds none due.
+            firstDue[answerer] = Math.min(firstDue[answerer], day);
         }
     }
 

@@ -833,9 +833,11 @@ public final class World {
         if (open) harm += debts.harm[answerer][attacker];
         double scale = d.scale(harm);
         // A direct attack (a state's, on another state's territory) on a front at war is the war itself.
-        boolean war = theatre.rungDirect[rung] && front >= 0 && theatre.mechanisms.fronts() && fronts.state(front) == Fronts.WAR;
+        boolean war = d.warPaced(theatre.rungDirect[rung] && front >= 0 && theatre.mechanisms.fronts() && fronts.state(front) == Fronts.WAR);
         int due = day + d.planningDays(this, answerer, scale, war);
-        if (open) due = Math.max(debts.due[answerer][attacker], due);
+        // Re-planned for the combined harm, an answer comes no earlier than it was due, unless the war is on:
+        // then it comes at the war's pace.
+        if (open && !war) due = Math.max(debts.due[answerer][attacker], due);
         debts.owe(answerer, attacker, due, rung, weight, harm, scale, front >= 0 ? 1L << front : Debts.NO_FRONT, behalf);
     }
 

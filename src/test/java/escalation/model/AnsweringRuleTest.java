@@ -380,6 +380,56 @@ class AnsweringRuleTest {
         assertTrue(inPeace > 10, "answers on the quiet front: " + inPeace);
     }
 
+    /** A rocket attack on a quiet front, then, two days later, a barrage that takes the front to war. */
+    private static final String TO_WAR = """
+            name: to-war
+            calendar:
+              start: 2025-03-01
+              end: 2025-04-30
+              events:
+                - {date: 2025-03-06, name: rockets, effects: [{perform: {actor: militia, action: rockets}}]}
+                - {date: 2025-03-08, name: barrage, effects: [{perform: {actor: militia, action: barrage, killed: 50}}]}
+            mechanisms: {winter: false, learning: false}
+            fronts:
+              north: {state: quiet, war_at: 10}
+            weapons:
+              rocket: {name: rocket}
+              air_munition: {name: air munition}
+            actors:
+              militia:
+                name: Militia
+                kind: proxy
+                alignment: axis
+                arsenal: {rocket: {stock: 1000}}
+                actions:
+                  - {id: rockets, rung: harassment, target: state, weapon: rocket, front: north}
+                  - {id: barrage, rung: direct_exchange, target: state, weapon: rocket, salvo: 20, front: north}
+              state:
+                name: State
+                kind: state
+                alignment: west
+                arsenal: {air_munition: {stock: 10000}}
+                actions: [{id: raid, rung: lethal_proxy_strike, target: militia, weapon: air_munition, salvo: 1}]
+                response: {kind: tit_for_tat, reliability: 1, delay: 6, war_delay: %s}
+            relations:
+              adversaries:
+                - {actor: militia, targets: [state]}
+                - {actor: state, targets: [militia]}
+            """;
+
+    @Test
+    void anAnswerStillBeingPlannedWhenTheWarBeginsComesAtTheWarsPace() {
+        Theatre paced = Runs.theatre(dir, TO_WAR.formatted(1));
+        Theatre unpaced = Runs.theatre(dir, TO_WAR.formatted(0));
+        int state = paced.index("state");
+        for (int seed : Runs.seeds(50)) {
+            RunRecord r = Runs.run(paced, seed);
+            assertEquals(ATTACK_DAY + 3, answerDay(paced, state, seed), "seed " + seed + ": the barrage of day 7 takes the front to war, answered on day 8");
+            assertEquals(1, Runs.strikes(r, state, -1, 0, 1000), "one answer for both attacks");
+            assertEquals(ATTACK_DAY + 8, answerDay(unpaced, state, seed), "seed " + seed + ": without war_delay, re-planned from day 7: 6 days");
+        }
+    }
+
     /** The day of the state's first strike, or -1. */
     private static int answerDay(Theatre t, int state, int seed) {
         RunRecord r = Runs.run(t, seed);

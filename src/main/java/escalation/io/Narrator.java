@@ -145,7 +145,7 @@ public final class Narrator {
                         + ", and with attention, pressure and fear the answer came with probability " + fmt(d.probability()));
                 if (d.input("scale") != 1 && !Double.isNaN(d.input("scale"))) parts.add("sized " + fmt(d.input("scale")) + " times a standard answer to the harm received");
                 if (d.input("domestic_pressure") >= 0.05) parts.add("pressure at home " + fmt(d.input("domestic_pressure")));
-                if (d.input("at_war") == 1) parts.add("the front is at war, so the doctrine's war delay and war deterrence apply");
+                if (d.input("at_war") == 1) parts.add("the front is at war, so fear of a counter-blow weighs only as far as the doctrine's war deterrence says");
             }
             default -> {
                 int order = (int) d.input("patron_order");
